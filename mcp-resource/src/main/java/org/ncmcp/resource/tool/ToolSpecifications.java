@@ -117,7 +117,8 @@ public final class ToolSpecifications {
         }
         Map<String, Object> byName = (Map<String, Object>) properties;
         for (RecordComponent component : inputType.getRecordComponents()) {
-            Schema annotation = component.getAnnotation(Schema.class);
+            // @Schema does not target record components; Java propagates it to the generated field.
+            Schema annotation = schemaOf(inputType, component);
             if (annotation == null || annotation.example().isEmpty()
                     || !(byName.get(component.getName()) instanceof Map<?, ?> property)) {
                 continue;
@@ -130,6 +131,14 @@ public final class ToolSpecifications {
             byName.put(component.getName(), withExample);
         }
         return schema;
+    }
+
+    private static Schema schemaOf(Class<?> type, RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName()).getAnnotation(Schema.class);
+        } catch (NoSuchFieldException impossible) {
+            return null;
+        }
     }
 
     /** Checks raw arguments against the tool's input schema, then binds and validates the input record. */

@@ -1,0 +1,45 @@
+package org.ncmcp.e2e.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.time.Duration;
+import java.util.Map;
+import org.ncmcp.resource.McpResourceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** mcp-resource started in-process on a random port, in single-user mode against the given Nextcloud. */
+final class McpResourceFixture implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    McpResourceFixture(String nextcloudUrl, String username, String appPassword) {
+        this.context = new SpringApplicationBuilder(McpResourceApplication.class)
+                .properties(Map.of(
+                        "server.port", "0",
+                        "nextcloud.url", nextcloudUrl,
+                        "nextcloud.username", username,
+                        "nextcloud.app-password", appPassword,
+                        // keep the retry tests quick: the simulator answers at once anyway
+                        "nextcloud.retry.initial-backoff", "10ms"))
+                .run();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    McpSyncClient newClient() {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(20))
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -4,7 +4,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.time.Duration;
-import java.util.Map;
 import org.ncmcp.resource.McpResourceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,14 +15,9 @@ final class McpResourceFixture implements AutoCloseable {
 
     McpResourceFixture(String nextcloudUrl, String username, String appPassword) {
         this.context = new SpringApplicationBuilder(McpResourceApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "nextcloud.url", nextcloudUrl,
-                        "nextcloud.username", username,
-                        "nextcloud.app-password", appPassword,
-                        // keep the retry tests quick: the simulator answers at once anyway
-                        "nextcloud.retry.initial-backoff", "10ms"))
-                .run();
+                // command-line arguments: they outrank application.yml (default properties would not)
+                .run("--server.port=0", "--nextcloud.url=" + nextcloudUrl, "--nextcloud.username=" + username,
+                        "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
     }
 
     String baseUrl() {

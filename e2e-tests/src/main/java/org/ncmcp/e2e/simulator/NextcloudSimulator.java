@@ -1,0 +1,77 @@
+package org.ncmcp.e2e.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ncmcp.e2e.simulator.http.Router;
+import org.ncmcp.e2e.simulator.loginflow.LoginFlowV2;
+import org.ncmcp.e2e.simulator.notes.NotesApi;
+import org.ncmcp.e2e.simulator.ocs.OcsApi;
+import org.ncmcp.e2e.simulator.ocs.OcsEnvelope;
+import org.ncmcp.e2e.simulator.state.SimulatorState;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Nextcloud stand-in for tests, the demo and the benchmark, following {@code nextcloud-api.md}: OCS
+ * (capabilities, current user, app passwords), the Notes API v1 and Login Flow v2, over one shared
+ * state. Binds to 127.0.0.1 only.
+ */
+public final class NextcloudSimulator implements AutoCloseable {
+
+    /** Enough threads that 50+ concurrent keep-alive clients never queue behind each other. */
+    private static final int THREADS = 64;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatorState state;
+
+    private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state) {
+        this.server = server;
+        this.executor = executor;
+        this.state = state;
+    }
+
+    public static NextcloudSimulator start(SimulatorOptions options) {
+        SimulatorState state = new SimulatorState(options.clock());
+        JsonMapper json = JsonMapper.builder().build();
+        Router router = new Router();
+        new OcsApi(state, new OcsEnvelope(json)).register(router);
+        new NotesApi(state, json).register(router);
+        new LoginFlowV2(state, json, options.testHooks()).register(router);
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+            ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "nextcloud-simulator");
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(executor);
+            server.createContext("/", router::dispatch);
+            server.start();
+            return new NextcloudSimulator(server, executor, state);
+        } catch (IOException bindFailure) {
+            throw new UncheckedIOException("Could not start the Nextcloud simulator on 127.0.0.1:" + options.port()
+                    + " (is the port in use?)", bindFailure);
+        }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public SimulatorState state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -25,15 +25,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class NotesClient {
 
     static final String BASE = "/index.php/apps/notes/api/v1";
-    private static final int LIST_CHUNK_SIZE = 200;
+    /** Notes per listing request: large enough for few round trips, small enough to bound each response. */
+    static final int DEFAULT_CHUNK_SIZE = 200;
     private static final TypeReference<List<Note>> NOTE_LIST = new TypeReference<>() { };
 
     private final NextcloudHttpClient http;
     private final JsonMapper json;
+    private final int chunkSize;
 
     public NotesClient(NextcloudHttpClient http, JsonMapper json) {
+        this(http, json, DEFAULT_CHUNK_SIZE);
+    }
+
+    public NotesClient(NextcloudHttpClient http, JsonMapper json, int chunkSize) {
         this.http = http;
         this.json = json;
+        this.chunkSize = chunkSize;
     }
 
     /** Every note with its content, walking the chunked listing to the end. */
@@ -41,7 +48,7 @@ public class NotesClient {
         Map<Long, Note> notes = new LinkedHashMap<>();
         String cursor = null;
         do {
-            String query = "?chunkSize=" + LIST_CHUNK_SIZE + (cursor == null ? "" : "&chunkCursor=" + encode(cursor));
+            String query = "?chunkSize=" + chunkSize + (cursor == null ? "" : "&chunkCursor=" + encode(cursor));
             NextcloudResponse response = http.send(NextcloudRequest.get(BASE + "/notes" + query));
             for (Note note : parse(response, NOTE_LIST)) {
                 if (!note.isStub()) {

@@ -37,6 +37,9 @@ public final class NextcloudSimulator implements AutoCloseable {
     }
 
     public static NextcloudSimulator start(SimulatorOptions options) {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+        // delayed ACKs add ~40 ms to every keep-alive response (measured: 1,100 req/s at 44 ms p50).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         SimulatorState state = new SimulatorState(options.clock());
         JsonMapper json = JsonMapper.builder().build();
         Router router = new Router();

@@ -38,7 +38,7 @@ class NotesClientContractTest {
     private NextcloudHttpClient http(String... fixtureIds) throws Exception {
         stub = new ContractStubServer(List.of(fixtureIds).stream().map(ContractFixture::named).toList());
         NextcloudProperties properties = new NextcloudProperties(URI.create(stub.baseUrl()), "alice", "stub-app-password",
-                Duration.ofSeconds(2), Duration.ofSeconds(5), new NextcloudProperties.Retry(1, Duration.ofMillis(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 10, new NextcloudProperties.Retry(1, Duration.ofMillis(1),
                         Duration.ofSeconds(1)));
         return new NextcloudHttpClient(properties, new SingleUserCredentialSource("alice", "stub-app-password"),
                 wait -> { }, Clock.systemUTC());

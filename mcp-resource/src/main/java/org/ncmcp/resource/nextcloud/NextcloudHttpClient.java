@@ -2,27 +2,43 @@ package org.ncmcp.resource.nextcloud;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.ncmcp.resource.credentials.CredentialSource;
 import org.ncmcp.resource.credentials.NextcloudCredential;
 
 /**
  * Sends requests to Nextcloud with the caller's credential, retries 429/503 honouring
  * {@code Retry-After}, and turns every failure into a {@link NextcloudException} a person can act on.
- * One instance serves all users: the JDK client pools keep-alive connections per host.
+ * One instance serves all users over a pool of keep-alive connections.
  */
-public final class NextcloudHttpClient {
+public final class NextcloudHttpClient implements AutoCloseable {
 
-    private final HttpClient http;
+    /** Raw answer before it is judged; headers keep the first value of each name. */
+    private record RawResponse(int status, Map<String, String> headers, byte[] body) {
+        Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
+    }
+
+    private final CloseableHttpClient http;
     private final NextcloudProperties properties;
     private final String baseUrl;
     private final CredentialSource credentials;
@@ -35,11 +51,22 @@ public final class NextcloudHttpClient {
         this.credentials = credentials;
         this.sleeper = sleeper;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                // HTTP/1.1 explicitly: on http:// URLs the JDK would otherwise try an h2c upgrade on every new connection
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(properties.maxConnections())
+                        .setMaxConnPerRoute(properties.maxConnections())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(properties.readTimeout()))
+                        .build())
+                // Redirects and retries are decisions of ours (a redirect could leak the credential elsewhere).
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
     }
 
@@ -59,20 +86,18 @@ public final class NextcloudHttpClient {
      */
     public NextcloudResponse send(NextcloudRequest request) {
         NextcloudCredential credential = credentials.currentCredential();
-        HttpRequest httpRequest = toHttpRequest(request, credential);
         NextcloudProperties.Retry retry = properties.retry();
         Duration backoff = retry.initialBackoff();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = exchange(request, httpRequest);
-            int status = response.statusCode();
+            RawResponse response = exchange(request, toHttpRequest(request, credential));
+            int status = response.status();
             if ((status >= 200 && status < 300) || status == 304) {
                 return new NextcloudResponse(status, response.headers(), response.body());
             }
             if (status != 429 && status != 503) {
                 throw failure(request, response, credential);
             }
-            Optional<Duration> retryAfter = RetryDelay.parseRetryAfter(
-                    response.headers().firstValue("Retry-After").orElse(null), clock);
+            Optional<Duration> retryAfter = RetryDelay.parseRetryAfter(response.header("Retry-After").orElse(null), clock);
             Duration wait = retryAfter.orElse(withJitter(backoff));
             if (attempt >= retry.maxAttempts() || wait.compareTo(retry.maxWait()) > 0) {
                 throw overloaded(status, retryAfter);
@@ -82,41 +107,44 @@ public final class NextcloudHttpClient {
         }
     }
 
-    private HttpResponse<byte[]> exchange(NextcloudRequest request, HttpRequest httpRequest) {
+    private RawResponse exchange(NextcloudRequest request, ClassicHttpRequest httpRequest) {
         try {
-            return http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException | ConnectException unreachable) {
+            return http.execute(httpRequest, response -> {
+                Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (Header header : response.getHeaders()) {
+                    headers.putIfAbsent(header.getName(), header.getValue());
+                }
+                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+                return new RawResponse(response.getCode(), headers, body);
+            });
+        } catch (ConnectTimeoutException | ConnectException unreachable) {
             throw new NextcloudUnavailableException("Could not connect to Nextcloud at " + baseUrl
                     + ". Is the server running and NEXTCLOUD_URL correct?", unreachable);
-        } catch (HttpTimeoutException slow) {
+        } catch (SocketTimeoutException slow) {
             throw new NextcloudUnavailableException("Nextcloud did not answer within "
                     + properties.readTimeout().toSeconds() + " s (" + request.method() + " " + pathOnly(request)
                     + "). Try again later.", slow);
         } catch (IOException broken) {
             throw new NextcloudUnavailableException("The connection to Nextcloud at " + baseUrl + " failed: "
                     + broken.getClass().getSimpleName() + ". Try again later.", broken);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new NextcloudUnavailableException("Interrupted while waiting for Nextcloud.", interrupted);
         }
     }
 
-    private HttpRequest toHttpRequest(NextcloudRequest request, NextcloudCredential credential) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.pathAndQuery()))
-                .timeout(properties.readTimeout())
-                .header("Authorization", credential.authorizationHeader())
-                .header("Accept", "application/json")
-                .header("User-Agent", "nextcloud-mcp");
-        request.headers().forEach(builder::header);
-        HttpRequest.BodyPublisher body = request.body() == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        return builder.method(request.method(), body).build();
+    private ClassicHttpRequest toHttpRequest(NextcloudRequest request, NextcloudCredential credential) {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
+                .setUri(baseUrl + request.pathAndQuery())
+                .setHeader("Authorization", credential.authorizationHeader())
+                .setHeader("Accept", "application/json")
+                .setHeader("User-Agent", "nextcloud-mcp");
+        request.headers().forEach(builder::setHeader);
+        if (request.body() != null) {
+            builder.setEntity(new ByteArrayEntity(request.body(), null));
+        }
+        return builder.build();
     }
 
-    private NextcloudException failure(NextcloudRequest request, HttpResponse<byte[]> response,
-            NextcloudCredential credential) {
-        int status = response.statusCode();
+    private NextcloudException failure(NextcloudRequest request, RawResponse response, NextcloudCredential credential) {
+        int status = response.status();
         String what = request.method() + " " + pathOnly(request);
         return switch (status) {
             case 401 -> new NextcloudAuthenticationException(status, "Nextcloud rejected the credentials of user '"
@@ -128,7 +156,7 @@ public final class NextcloudHttpClient {
             case 409, 412 -> new NextcloudConflictException(status,
                     "Nextcloud reported a conflict (HTTP " + status + ") for " + what
                             + ": it changed since it was read, or the target already exists.",
-                    response.body(), response.headers().firstValue("ETag").map(NextcloudResponse::unquoteEtag).orElse(null));
+                    response.body(), response.header("ETag").map(NextcloudResponse::unquoteEtag).orElse(null));
             case 413, 507 -> new NextcloudTooLargeException(status, status == 507
                     ? "Nextcloud has no space left for this user (HTTP 507 Insufficient Storage)."
                     : "Nextcloud refused the content as too large (HTTP 413).");
@@ -159,6 +187,11 @@ public final class NextcloudHttpClient {
             Thread.currentThread().interrupt();
             throw new NextcloudUnavailableException("Interrupted while waiting to retry Nextcloud.", interrupted);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 
     private static Duration withJitter(Duration backoff) {

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param appPassword single-user mode: an app password of that user
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long to wait for a whole response
+ * @param maxConnections the size of the keep-alive connection pool to Nextcloud
  * @param retry how 429 and 503 answers are retried
  */
 @Validated
@@ -29,6 +30,7 @@ public record NextcloudProperties(
         String appPassword,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("200") @Min(1) int maxConnections,
         @Valid @DefaultValue Retry retry) {
 
     /**
@@ -51,6 +53,6 @@ public record NextcloudProperties(
     @Override
     public String toString() {
         return "NextcloudProperties[url=" + url + ", username=" + username + ", appPassword=<redacted>, connectTimeout="
-                + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + "]";
+                + connectTimeout + ", readTimeout=" + readTimeout + ", maxConnections=" + maxConnections + ", retry=" + retry + "]";
     }
 }

@@ -1,14 +1,21 @@
 package org.ncmcp.resource.nextcloud;
 
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A successful (2xx or 304) answer from Nextcloud. */
-public record NextcloudResponse(int status, HttpHeaders headers, byte[] body) {
+/** A successful (2xx or 304) answer from Nextcloud. Header names are case-insensitive. */
+public record NextcloudResponse(int status, Map<String, String> headers, byte[] body) {
+
+    public NextcloudResponse {
+        Map<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseInsensitive.putAll(headers);
+        headers = caseInsensitive;
+    }
 
     public Optional<String> header(String name) {
-        return headers.firstValue(name);
+        return Optional.ofNullable(headers.get(name));
     }
 
     /** The {@code ETag} header without its quotes (and without a weak validator's {@code W/}). */

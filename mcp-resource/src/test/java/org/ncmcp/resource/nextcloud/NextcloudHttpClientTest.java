@@ -39,7 +39,7 @@ class NextcloudHttpClientTest {
 
     private NextcloudHttpClient client(Duration readTimeout) {
         NextcloudProperties properties = new NextcloudProperties(URI.create(server.baseUrl() + "/"), "alice",
-                "app-secret-123", Duration.ofSeconds(2), readTimeout,
+                "app-secret-123", Duration.ofSeconds(2), readTimeout, 10,
                 new NextcloudProperties.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(10)));
         return new NextcloudHttpClient(properties, new SingleUserCredentialSource("alice", "app-secret-123"),
                 waits::add, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -139,7 +139,7 @@ class NextcloudHttpClientTest {
     @Test
     void unreachableServerIsAClearError() {
         NextcloudProperties properties = new NextcloudProperties(URI.create("http://127.0.0.1:9"), "alice", "pw",
-                Duration.ofSeconds(2), Duration.ofSeconds(2), new NextcloudProperties.Retry(3, Duration.ofMillis(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), 10, new NextcloudProperties.Retry(3, Duration.ofMillis(1),
                         Duration.ofSeconds(1)));
         NextcloudHttpClient client = new NextcloudHttpClient(properties, new SingleUserCredentialSource("alice", "pw"),
                 waits::add, Clock.systemUTC());

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-30}"
 CONNECTIONS="${2:-50}"
-THREADS=2
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 MCP_PORT=18080
 SIM_PORT=18085
 APP_PASSWORD="bench$(date +%s)AppPassword0123456789"
@@ -36,7 +36,7 @@ DIRECT="http://127.0.0.1:$SIM_PORT/index.php/apps/notes/api/v1/notes/$NOTE_ID"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1), ${DURATION}s per run, $CONNECTIONS connections"
 echo "# warm-up (JIT) ..."
 wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/direct-get-note.lua "$DIRECT" >/dev/null
-wrk -t$THREADS -c$CONNECTIONS -d15s -s bench/mcp-get-note.lua "$MCP" >/dev/null
+wrk -t$THREADS -c$CONNECTIONS -d30s -s bench/mcp-get-note.lua "$MCP" >/dev/null
 for round in 1 2; do
   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s -s bench/direct-get-note.lua "$DIRECT" | grep '^RESULT'
   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s -s bench/mcp-get-note.lua "$MCP" | grep '^RESULT'

@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
 import org.ncmcp.resource.credentials.CredentialSource;
 import org.ncmcp.resource.credentials.NextcloudCredential;
@@ -53,6 +54,8 @@ public final class NextcloudHttpClient implements AutoCloseable {
         this.clock = clock;
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // LAX: no global pool lock; under load the strict pool's lock showed up in thread dumps
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnTotal(properties.maxConnections())
                         .setMaxConnPerRoute(properties.maxConnections())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()

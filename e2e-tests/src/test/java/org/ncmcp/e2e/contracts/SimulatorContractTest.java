@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Replays every contract fixture against a fresh simulator and checks status, the must-have headers and
  * the body. The same fixtures feed {@link NotesClientContractTest}, which checks our client against them.
+ * With {@code NEXTCLOUD_CONTRACT_URL} (and login and app password) set, the same fixtures are replayed
+ * against that real Nextcloud instead: record/verify mode, which fails on drift.
  */
 class SimulatorContractTest {
 
@@ -28,13 +30,35 @@ class SimulatorContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void simulatorAnswersAsTheFixtureSays(ContractFixture fixture) throws Exception {
-        try (SimulatorFixtureWorld world = new SimulatorFixtureWorld(fixture)) {
+        RemoteFixtureWorld.Account real = RemoteFixtureWorld.Account.fromEnvironment();
+        if (real == null) {
+            try (FixtureWorld world = new SimulatorFixtureWorld(fixture)) {
+                replay(fixture, world);
+            }
+        } else {
+            replayRemotely(fixture, real);
+        }
+    }
+
+    static void replayRemotely(ContractFixture fixture, RemoteFixtureWorld.Account account) throws Exception {
+        String unsupported = RemoteFixtureWorld.unsupportedReason(fixture, account);
+        if (unsupported != null) {
+            System.out.println("SKIPPED remote replay of " + fixture + ": " + unsupported);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(unsupported == null, unsupported);
+        try (FixtureWorld world = new RemoteFixtureWorld(fixture, account)) {
+            replay(fixture, world);
+        }
+    }
+
+    static void replay(ContractFixture fixture, FixtureWorld world) throws Exception {
+        {
             if (fixture.given().path("loginFlow").asBoolean(false)) {
                 startLoginFlow(world);
             }
-            Placeholders values = world.placeholders;
+            Placeholders values = world.placeholders();
             HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(world.simulator.baseUri() + values.resolve(fixture.request().path("path").asString())));
+                    URI.create(world.baseUri() + values.resolve(fixture.request().path("path").asString())));
             fixture.requestHeaders().forEach((name, value) -> request.header(name, values.resolve(value)));
             String body = fixture.request().has("body")
                     ? ContractFixture.JSON.writeValueAsString(values.resolve(fixture.request().get("body")))
@@ -69,11 +93,11 @@ class SimulatorContractTest {
         }
     }
 
-    private static void startLoginFlow(SimulatorFixtureWorld world) throws Exception {
-        HttpResponse<String> init = HTTP.send(HttpRequest.newBuilder(URI.create(world.simulator.baseUri() + "/index.php/login/v2"))
+    private static void startLoginFlow(FixtureWorld world) throws Exception {
+        HttpResponse<String> init = HTTP.send(HttpRequest.newBuilder(URI.create(world.baseUri() + "/index.php/login/v2"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode flow = ContractFixture.JSON.readTree(init.body());
-        world.placeholders.put("loginflow.pollToken", flow.path("poll").path("token").asString())
+        world.placeholders().put("loginflow.pollToken", flow.path("poll").path("token").asString())
                 .put("loginflow.login", flow.path("login").asString());
     }
 }

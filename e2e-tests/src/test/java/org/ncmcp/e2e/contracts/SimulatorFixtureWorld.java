@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * A fresh simulator prepared for one fixture: user {@code alice} with an app password, the fixture's
  * {@code given} state, and the placeholder values that refer to it.
  */
-final class SimulatorFixtureWorld implements AutoCloseable {
+final class SimulatorFixtureWorld implements FixtureWorld {
 
     static final Instant NOW = Instant.parse("2025-11-22T12:00:00Z");
     static final String LOGIN_PASSWORD = "alice-login-password";
@@ -31,7 +31,9 @@ final class SimulatorFixtureWorld implements AutoCloseable {
         placeholders.put("basic:alice", basic("alice", appPassword))
                 .put("basic:alice:wrong", basic("alice", "not-the-password"))
                 .put("basic:alice:login", basic("alice", LOGIN_PASSWORD))
-                .put("baseUrl", simulator.baseUri().toString());
+                .put("baseUrl", simulator.baseUri().toString())
+                .put("user.id", "alice")
+                .put("user.displayName", "Alice");
         JsonNode given = fixture.given();
         int index = 0;
         for (JsonNode note : given.path("notes")) {
@@ -57,6 +59,16 @@ final class SimulatorFixtureWorld implements AutoCloseable {
 
     static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public java.net.URI baseUri() {
+        return simulator.baseUri();
+    }
+
+    @Override
+    public Placeholders placeholders() {
+        return placeholders;
     }
 
     @Override

@@ -52,43 +52,41 @@ class SimulatorContractTest {
     }
 
     static void replay(ContractFixture fixture, FixtureWorld world) throws Exception {
-        {
-            if (fixture.given().path("loginFlow").asBoolean(false)) {
-                startLoginFlow(world);
-            }
-            Placeholders values = world.placeholders();
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(world.baseUri() + values.resolve(fixture.request().path("path").asString())));
-            fixture.requestHeaders().forEach((name, value) -> request.header(name, values.resolve(value)));
-            String body = fixture.request().has("body")
-                    ? ContractFixture.JSON.writeValueAsString(values.resolve(fixture.request().get("body")))
-                    : fixture.request().has("bodyText") ? values.resolve(fixture.request().path("bodyText").asString()) : null;
-            request.method(fixture.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (fixture.given().path("loginFlow").asBoolean(false)) {
+            startLoginFlow(world);
+        }
+        Placeholders values = world.placeholders();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(world.baseUri() + values.resolve(fixture.request().path("path").asString())));
+        fixture.requestHeaders().forEach((name, value) -> request.header(name, values.resolve(value)));
+        String body = fixture.request().has("body")
+                ? ContractFixture.JSON.writeValueAsString(values.resolve(fixture.request().get("body")))
+                : fixture.request().has("bodyText") ? values.resolve(fixture.request().path("bodyText").asString()) : null;
+        request.method(fixture.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 
-            assertThat(response.statusCode()).as("status of " + fixture).isEqualTo(fixture.status());
-            for (Map.Entry<String, String> header : fixture.responseHeaders().entrySet()) {
-                String actual = response.headers().firstValue(header.getKey()).orElse(null);
-                assertThat(actual).as("header " + header.getKey()).isNotNull();
-                if (!"<any>".equals(header.getValue())) {
-                    assertThat(actual).as("header " + header.getKey()).isEqualTo(values.resolve(header.getValue()));
-                }
+        assertThat(response.statusCode()).as("status of " + fixture).isEqualTo(fixture.status());
+        for (Map.Entry<String, String> header : fixture.responseHeaders().entrySet()) {
+            String actual = response.headers().firstValue(header.getKey()).orElse(null);
+            assertThat(actual).as("header " + header.getKey()).isNotNull();
+            if (!"<any>".equals(header.getValue())) {
+                assertThat(actual).as("header " + header.getKey()).isEqualTo(values.resolve(header.getValue()));
             }
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            if (fixture.response().has("bodyText")) {
-                String expected = values.resolve(fixture.response().path("bodyText").asString());
-                if (!"<any>".equals(expected)) {
-                    assertThat(text).isEqualTo(expected);
-                }
-            } else if (fixture.response().has("body")) {
-                JsonNode expected = values.resolve(fixture.response().get("body"));
-                JsonNode actual = ContractFixture.JSON.readTree(text);
-                if (fixture.shapeMatch()) {
-                    assertThat(ShapeMatcher.mismatches(expected, actual)).as("shape of " + text).isEmpty();
-                } else {
-                    assertThat(actual).isEqualTo(expected);
-                }
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (fixture.response().has("bodyText")) {
+            String expected = values.resolve(fixture.response().path("bodyText").asString());
+            if (!"<any>".equals(expected)) {
+                assertThat(text).isEqualTo(expected);
+            }
+        } else if (fixture.response().has("body")) {
+            JsonNode expected = values.resolve(fixture.response().get("body"));
+            JsonNode actual = ContractFixture.JSON.readTree(text);
+            if (fixture.shapeMatch()) {
+                assertThat(ShapeMatcher.mismatches(expected, actual)).as("shape of " + text).isEmpty();
+            } else {
+                assertThat(actual).isEqualTo(expected);
             }
         }
     }

@@ -115,7 +115,6 @@ public class AuthorizationServerConfiguration {
                                 methods.addAll(List.of("none", "client_secret_basic", "client_secret_post"));
                             })
                             .scopes(scopes -> scopes.addAll(Scope.validValues()))
-                            .codeChallengeMethod("S256")
                             .claim("registration_endpoint", broker.issuerString() + "/oauth2/register")
                             .claim("authorization_response_iss_parameter_supported", true)
                             .claim("client_id_metadata_document_supported", true))));

@@ -1,14 +1,17 @@
 package org.ncmcp.resource.credentials;
 
 import org.ncmcp.resource.nextcloud.NextcloudProperties;
+import org.ncmcp.resource.security.ConditionalOnSingleUserMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Single-user mode: one Nextcloud account, configured by {@code NEXTCLOUD_USERNAME} and
- * {@code NEXTCLOUD_APP_PASSWORD}. Multi-user mode will provide its own {@link CredentialSource} instead.
+ * {@code NEXTCLOUD_APP_PASSWORD}. Active only without {@code mcp.auth.issuer}; multi-user mode provides its own
+ * {@link CredentialSource} (see {@code security.MultiUserSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnSingleUserMode
 class SingleUserConfiguration {
 
     @Bean

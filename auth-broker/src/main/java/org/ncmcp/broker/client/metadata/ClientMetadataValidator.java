@@ -132,7 +132,7 @@ public class ClientMetadataValidator {
         boolean hasUri = root.has("jwks_uri");
         boolean hasSet = root.has("jwks");
         if (hasUri && hasSet) {
-            throw new ClientMetadataException("the metadata document must not contain both jwks_uri and jwks (RFC 7591 §2)");
+            throw new ClientMetadataException("the metadata document must not contain both jwks_uri and jwks (RFC 7591 section 2)");
         }
         if (!hasUri && !hasSet) {
             throw new ClientMetadataException("token_endpoint_auth_method 'private_key_jwt' needs jwks_uri");
@@ -234,7 +234,7 @@ public class ClientMetadataValidator {
             // RFC 6749 §3.3 scope-token characters
             boolean valid = token.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
             if (!valid) {
-                throw new ClientMetadataException("scope value " + quote(token) + " contains characters RFC 6749 §3.3"
+                throw new ClientMetadataException("scope value " + quote(token) + " contains characters RFC 6749 section 3.3"
                         + " does not allow");
             }
             scopes.add(token);

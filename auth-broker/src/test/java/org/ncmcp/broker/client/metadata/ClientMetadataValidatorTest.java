@@ -120,7 +120,7 @@ class ClientMetadataValidatorTest {
                         + "\"jwks\": {\"keys\": [{\"kty\": \"EC\", \"crv\": \"P-256\", \"x\": \"a\", \"y\": \"b\", \"d\": \"secret\"}]}"),
                 "jwks contains private or symmetric key material ('d'); publish public keys only");
         assertRefused(withExtra("\"token_endpoint_auth_method\": \"private_key_jwt\", \"jwks\": {}, \"jwks_uri\": \"https://a.example/j\""),
-                "the metadata document must not contain both jwks_uri and jwks (RFC 7591 §2)".replace("§", "?"));
+                "the metadata document must not contain both jwks_uri and jwks (RFC 7591 section 2)");
     }
 
     @Test
@@ -167,7 +167,7 @@ class ClientMetadataValidatorTest {
     @Test
     void scopeTokensMustBeRfc6749Tokens() {
         assertRefused(withExtra("\"scope\": \"notes:read bad\\\\scope\""),
-                "scope value 'bad?scope' contains characters RFC 6749 ?3.3 does not allow");
+                "scope value 'bad?scope' contains characters RFC 6749 section 3.3 does not allow");
     }
 
     @Test

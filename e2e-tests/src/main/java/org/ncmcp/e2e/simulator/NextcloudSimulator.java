@@ -13,13 +13,14 @@ import org.ncmcp.e2e.simulator.loginflow.LoginFlowV2;
 import org.ncmcp.e2e.simulator.notes.NotesApi;
 import org.ncmcp.e2e.simulator.ocs.OcsApi;
 import org.ncmcp.e2e.simulator.ocs.OcsEnvelope;
+import org.ncmcp.e2e.simulator.oidc.OidcProvider;
 import org.ncmcp.e2e.simulator.state.SimulatorState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Nextcloud stand-in for tests, the demo and the benchmark, following {@code nextcloud-api.md}: OCS
- * (capabilities, current user, app passwords), the Notes API v1 and Login Flow v2, over one shared
- * state. Binds to 127.0.0.1 only.
+ * (capabilities, current user, app passwords), the Notes API v1, Login Flow v2 and the {@code oidc} app, over one
+ * shared state. Binds to 127.0.0.1 only.
  */
 public final class NextcloudSimulator implements AutoCloseable {
 
@@ -29,11 +30,13 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SimulatorState state;
+    private final OidcProvider oidc;
 
-    private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state) {
+    private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state, OidcProvider oidc) {
         this.server = server;
         this.executor = executor;
         this.state = state;
+        this.oidc = oidc;
     }
 
     public static NextcloudSimulator start(SimulatorOptions options) {
@@ -46,6 +49,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         new OcsApi(state, new OcsEnvelope(json)).register(router);
         new NotesApi(state, json).register(router);
         new LoginFlowV2(state, json, options.testHooks()).register(router);
+        OidcProvider oidc = new OidcProvider(state, options.testHooks());
+        oidc.register(router);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
@@ -56,7 +61,7 @@ public final class NextcloudSimulator implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", router::dispatch);
             server.start();
-            return new NextcloudSimulator(server, executor, state);
+            return new NextcloudSimulator(server, executor, state, oidc);
         } catch (IOException bindFailure) {
             throw new UncheckedIOException("Could not start the Nextcloud simulator on 127.0.0.1:" + options.port()
                     + " (is the port in use?)", bindFailure);
@@ -70,6 +75,11 @@ public final class NextcloudSimulator implements AutoCloseable {
 
     public SimulatorState state() {
         return state;
+    }
+
+    /** The {@code oidc} app; its issuer is {@link #baseUri()}. */
+    public OidcProvider oidc() {
+        return oidc;
     }
 
     @Override

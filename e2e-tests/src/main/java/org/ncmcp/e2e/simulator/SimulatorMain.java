@@ -5,8 +5,9 @@ import org.ncmcp.e2e.simulator.state.SimulatorState;
 
 /**
  * Runs the simulator from the command line with the demo user:
- * {@code SimulatorMain [--port 8085] [--app-password P] [--test-hooks]}. The app password may also
- * come from {@code SIMULATOR_APP_PASSWORD}; otherwise a new one is generated and printed.
+ * {@code SimulatorMain [--port 8085] [--app-password P] [--test-hooks] [--oidc-client ID:SECRET]}. The app password
+ * may also come from {@code SIMULATOR_APP_PASSWORD}; otherwise a new one is generated and printed.
+ * {@code --oidc-client} registers the auth-broker's client with the {@code oidc} app (redirect URI on any port).
  */
 public final class SimulatorMain {
 
@@ -19,14 +20,16 @@ public final class SimulatorMain {
         int port = 8085;
         String appPassword = System.getenv("SIMULATOR_APP_PASSWORD");
         boolean testHooks = false;
+        String oidcClient = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--app-password" -> appPassword = args[++i];
                 case "--test-hooks" -> testHooks = true;
+                case "--oidc-client" -> oidcClient = args[++i];
                 default -> {
                     System.err.println("Unknown argument " + args[i]
-                            + ". Usage: SimulatorMain [--port N] [--app-password P] [--test-hooks]");
+                            + ". Usage: SimulatorMain [--port N] [--app-password P] [--test-hooks] [--oidc-client ID:SECRET]");
                     System.exit(2);
                 }
             }
@@ -35,6 +38,11 @@ public final class SimulatorMain {
         String password = seedDemo(simulator, appPassword);
         System.out.println("Nextcloud simulator at " + simulator.baseUri());
         System.out.println("user: " + DEMO_USER + "  login password: " + DEMO_USER + "  app password: " + password);
+        if (oidcClient != null && oidcClient.contains(":")) {
+            String clientId = oidcClient.substring(0, oidcClient.indexOf(':'));
+            simulator.oidc().addBrokerClient(clientId, oidcClient.substring(oidcClient.indexOf(':') + 1));
+            System.out.println("oidc issuer: " + simulator.baseUri() + "  client: " + clientId);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         Thread.currentThread().join();
     }

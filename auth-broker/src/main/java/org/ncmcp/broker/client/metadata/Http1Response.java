@@ -20,6 +20,7 @@ final class Http1Response {
 
     private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final int MAX_HEADERS = 100;
+    private static final int MAX_CHUNK_LINE = 1024;
 
     private final int status;
     private final Map<String, List<String>> headers;
@@ -118,9 +119,8 @@ final class Http1Response {
 
     private static byte[] readChunked(InputStream in, int maxBytes) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int[] lineBudget = {MAX_HEAD_BYTES};
         while (true) {
-            String sizeLine = readLine(in, lineBudget);
+            String sizeLine = readLine(in, new int[] {MAX_CHUNK_LINE});
             int semicolon = sizeLine.indexOf(';');
             String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim();
             long size;
@@ -133,7 +133,8 @@ final class Http1Response {
                 throw new IOException("malformed chunk size");
             }
             if (size == 0) {
-                while (!readLine(in, lineBudget).isEmpty()) {
+                int[] trailerBudget = {MAX_HEAD_BYTES};
+                while (!readLine(in, trailerBudget).isEmpty()) {
                     // trailer fields are ignored
                 }
                 return body.toByteArray();
@@ -146,7 +147,7 @@ final class Http1Response {
                 throw new IOException("connection closed inside a chunk");
             }
             body.write(chunk);
-            if (!readLine(in, lineBudget).isEmpty()) {
+            if (!readLine(in, new int[] {2}).isEmpty()) {
                 throw new IOException("missing CRLF after a chunk");
             }
         }
@@ -161,7 +162,7 @@ final class Http1Response {
                 throw new IOException("connection closed in the middle of the response head");
             }
             if (--budget[0] < 0) {
-                throw new IOException("response head longer than " + MAX_HEAD_BYTES + " bytes");
+                throw new IOException("response line or head too long");
             }
             if (c == '\n') {
                 byte[] bytes = line.toByteArray();

@@ -161,6 +161,26 @@ class ClientMetadataDocumentFetcherTest {
     }
 
     @Test
+    void aDocumentSentInManyTinyChunksIsReassembled() throws Exception {
+        String clientId = server.url("/chunked.json");
+        String document = Documents.valid(clientId).replace("\"client_name\"", "\"pad\": \"" + "p".repeat(4000) + "\", \"client_name\"");
+        server.route("/chunked.json", ex -> {
+            ex.getResponseHeaders().set("Content-Type", JSON);
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (byte b : document.getBytes(StandardCharsets.UTF_8)) {
+                    out.write(b);
+                    out.flush(); // one chunk per byte
+                }
+            }
+        });
+
+        FetchedDocument fetched = fetcher(Documents.loopbackAllowed()).fetch(clientId);
+
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(document);
+    }
+
+    @Test
     void aServerThatDoesNotAnswerTimesOut() throws Exception {
         String clientId = server.url("/slow.json");
         server.route("/slow.json", ex -> {

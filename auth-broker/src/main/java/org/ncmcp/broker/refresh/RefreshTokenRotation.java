@@ -85,7 +85,8 @@ public class RefreshTokenRotation implements AuthenticationProvider {
         var request = (OAuth2RefreshTokenAuthenticationToken) authentication;
         String presented = request.getRefreshToken();
         String hash = TokenHashes.sha256Hex(presented);
-        return transactions.execute(status -> {
+        // The revocation must commit, so it is reported by value and thrown after the transaction.
+        Authentication result = transactions.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, hash);
             List<UsedToken> used = jdbc.query("SELECT authorization_id, successor_hash, used_at, successor_response"
                     + " FROM refresh_token_use WHERE token_hash = ?", (rs, i) -> new UsedToken(rs.getString(1),
@@ -95,6 +96,11 @@ public class RefreshTokenRotation implements AuthenticationProvider {
             }
             return replay(request, presented, hash, used.get(0));
         });
+        if (result instanceof FamilyRevoked) {
+            throw invalidGrant("This refresh token was already used. For safety every token of this sign-in has been"
+                    + " revoked; sign in again.");
+        }
+        return result;
     }
 
     private Authentication rotateNow(OAuth2RefreshTokenAuthenticationToken request, String presented, String hash) {
@@ -132,8 +138,24 @@ public class RefreshTokenRotation implements AuthenticationProvider {
         audit.record("refresh_token_reuse", family.getPrincipalName(), client.getClientId(), "family_revoked",
                 successorUsed ? "a refresh token was presented again after its successor had been used"
                         : "a refresh token was presented again after the grace window");
-        throw invalidGrant("This refresh token was already used. For safety every token of this sign-in has been"
-                + " revoked; sign in again.");
+        return new FamilyRevoked();
+    }
+
+    /** Marker: reuse was detected and the family revoked. */
+    private static final class FamilyRevoked extends org.springframework.security.authentication.AbstractAuthenticationToken {
+        FamilyRevoked() {
+            super(java.util.List.of());
+        }
+
+        @Override
+        public Object getCredentials() {
+            return null;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return null;
+        }
     }
 
     private byte[] seal(String presented, String hash, OAuth2AccessTokenAuthenticationToken result) {

@@ -46,7 +46,8 @@ public class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
         }
         String resource = boundResource(context);
         context.getJwsHeader().type("at+jwt");
-        context.getClaims().audience(List.of(resource));
+        // a mutable list: the claims are stored as token metadata, and Jackson's allow-list refuses List.of()
+        context.getClaims().audience(new java.util.ArrayList<>(List.of(resource)));
         context.getClaims().claim("scope", String.join(" ", context.getAuthorizedScopes().stream().sorted().toList()));
         context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
         users.find(context.getPrincipal().getName())

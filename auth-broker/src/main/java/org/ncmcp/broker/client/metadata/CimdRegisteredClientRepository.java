@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -113,7 +114,8 @@ public class CimdRegisteredClientRepository implements RegisteredClientRepositor
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
-            settings.jwkSetUrl(document.jwksUri());
+            settings.jwkSetUrl(document.jwksUri())
+                    .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.from(document.tokenEndpointAuthSigningAlg()));
         }
         builder.clientSettings(settings.build());
         customizer.accept(builder);

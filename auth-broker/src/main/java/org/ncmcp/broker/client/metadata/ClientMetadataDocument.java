@@ -18,6 +18,8 @@ import org.ncmcp.broker.server.RedirectUris;
  * @param responseTypes {@code code}
  * @param tokenEndpointAuthMethod {@code none}, or {@code private_key_jwt} when enabled
  * @param jwksUri the client's key set for {@code private_key_jwt}, or null
+ * @param tokenEndpointAuthSigningAlg the JWS algorithm of its client assertions ({@code private_key_jwt}
+ *     only; RS256 when the document states none), or null
  * @param scopes the scopes the document asks for; empty when it states none
  * @param warnings sentences for the consent page that the person deciding should read
  */
@@ -31,6 +33,7 @@ public record ClientMetadataDocument(
         Set<String> responseTypes,
         String tokenEndpointAuthMethod,
         String jwksUri,
+        String tokenEndpointAuthSigningAlg,
         Set<String> scopes,
         List<String> warnings) {
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ncmcp.broker.server.RedirectUris;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -74,6 +75,7 @@ public class ClientMetadataValidator {
         }
         String authMethod = authMethod(root);
         String jwksUri = authMethod.equals("private_key_jwt") ? jwksUri(root) : null;
+        String signingAlg = jwksUri == null ? null : signingAlgorithm(root);
         List<String> redirectUris = redirectUris(root);
         Set<String> grantTypes = grantTypes(root);
         Set<String> responseTypes = responseTypes(root);
@@ -84,10 +86,10 @@ public class ClientMetadataValidator {
         String clientUri = httpsUriOrNull(root, "client_uri", warnings);
         String logoUri = httpsUriOrNull(root, "logo_uri", warnings);
         ClientMetadataDocument draft = new ClientMetadataDocument(clientId, clientName, clientUri, logoUri, redirectUris,
-                grantTypes, responseTypes, authMethod, jwksUri, scopes, List.of());
+                grantTypes, responseTypes, authMethod, jwksUri, signingAlg, scopes, List.of());
         warnings.addAll(0, consentWarnings(draft));
         return new ClientMetadataDocument(clientId, clientName, clientUri, logoUri, redirectUris, grantTypes,
-                responseTypes, authMethod, jwksUri, scopes, warnings);
+                responseTypes, authMethod, jwksUri, signingAlg, scopes, warnings);
     }
 
     /** AS-03: tell the person at the consent page where the code will go and who vouches for the client. */
@@ -152,6 +154,19 @@ public class ClientMetadataValidator {
             throw new ClientMetadataException("an inline jwks is not supported; publish the keys at jwks_uri");
         }
         return jwksUri;
+    }
+
+    /** Client assertions are verified with the published public keys, so only asymmetric algorithms fit. */
+    private static String signingAlgorithm(JsonNode root) {
+        String alg = string(root, "token_endpoint_auth_signing_alg");
+        if (alg == null) {
+            return SignatureAlgorithm.RS256.getName();
+        }
+        if (SignatureAlgorithm.from(alg) == null) {
+            throw new ClientMetadataException("token_endpoint_auth_signing_alg " + quote(alg)
+                    + " is not an asymmetric JWS algorithm (e.g. RS256, ES256, PS256)");
+        }
+        return alg;
     }
 
     private static void checkPublicKeySet(JsonNode jwks) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -142,6 +143,26 @@ class CimdRegisteredClientRepositoryTest {
         assertThat(client.getClientName()).isEqualTo("127.0.0.1");
         assertThat(repository.warnings(bareId)).hasSize(2).first().asString().contains("localhost");
         assertThat(CimdClientSettings.warnings(client)).isEqualTo(repository.warnings(bareId));
+    }
+
+    @Test
+    void aPrivateKeyJwtDocumentBecomesAConfidentialClientVerifiedWithItsKeySetWhenAccepted() throws Exception {
+        String jwtId = server.url("/jwt.json");
+        server.route("/jwt.json", ex -> respond(ex, 200, JSON, """
+                {"client_id": "%s", "client_name": "Agent", "redirect_uris": ["https://agent.example/cb"],
+                 "token_endpoint_auth_method": "private_key_jwt", "jwks_uri": "https://agent.example/jwks.json",
+                 "token_endpoint_auth_signing_alg": "ES256"}""".formatted(jwtId)));
+        CimdProperties accepting = new CimdProperties(true, List.of("127.0.0.1"), Duration.ofSeconds(5), DataSize.ofKilobytes(5),
+                Duration.ofSeconds(60), Duration.ofHours(24), Duration.ofSeconds(10), 10, true);
+
+        RegisteredClient client = repository(accepting).findByClientId(jwtId);
+
+        assertThat(client.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+        assertThat(client.getClientSettings().getJwkSetUrl()).isEqualTo("https://agent.example/jwks.json");
+        assertThat(client.getClientSettings().getTokenEndpointAuthenticationSigningAlgorithm()).isEqualTo(SignatureAlgorithm.ES256);
+        assertThat(client.getClientSettings().isRequireProofKey()).isTrue();
+        assertThatThrownBy(() -> repository.findByClientId(jwtId)).as("refused with the default settings")
+                .isInstanceOf(ClientMetadataException.class).hasMessageContaining("private_key_jwt' is not accepted");
     }
 
     @Test

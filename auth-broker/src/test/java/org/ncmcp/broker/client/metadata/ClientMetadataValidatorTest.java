@@ -133,7 +133,18 @@ class ClientMetadataValidatorTest {
 
         assertThat(document.tokenEndpointAuthMethod()).isEqualTo("private_key_jwt");
         assertThat(document.jwksUri()).isEqualTo("https://app.example.com/jwks");
+        assertThat(document.tokenEndpointAuthSigningAlg()).isEqualTo("RS256");
         assertThat(document.isPublic()).isFalse();
+
+        ClientMetadataValidator validator = new ClientMetadataValidator(accepting);
+        assertThat(validator.validate(ID, withExtra("\"token_endpoint_auth_method\": \"private_key_jwt\", "
+                + "\"jwks_uri\": \"https://app.example.com/jwks\", \"token_endpoint_auth_signing_alg\": \"ES256\"")
+                .getBytes(StandardCharsets.UTF_8)).tokenEndpointAuthSigningAlg()).isEqualTo("ES256");
+        assertThatThrownBy(() -> validator.validate(ID, withExtra("\"token_endpoint_auth_method\": \"private_key_jwt\", "
+                + "\"jwks_uri\": \"https://app.example.com/jwks\", \"token_endpoint_auth_signing_alg\": \"HS256\"")
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ClientMetadataException.class)
+                .hasMessage("token_endpoint_auth_signing_alg 'HS256' is not an asymmetric JWS algorithm (e.g. RS256, ES256, PS256)");
     }
 
     @Test

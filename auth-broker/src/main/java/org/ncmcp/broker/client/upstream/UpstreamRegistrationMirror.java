@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * DCR proxy mode: registers a broker client at the upstream IdP's RFC 7591 registration endpoint as a
  * public client. 429 and 503 are retried with exponential backoff and jitter, honouring
  * {@code Retry-After}, within {@code max-attempts} and {@code max-wait}; any other refusal fails at once
- * with the IdP's {@code error} and {@code error_description}. Tokens are never logged.
+ * with the IdP's {@code error} and {@code error_description}. An IdP that insists on a confidential client
+ * (Nextcloud's oidc app forces {@code client_secret_post}) gets its secret returned for the vault. Tokens
+ * and secrets are never logged.
  *
  * <p>Nothing obtained here is given to the MCP client: it only ever receives broker-issued tokens.
  */
@@ -196,9 +198,19 @@ public class UpstreamRegistrationMirror {
         if (clientId == null || clientId.isBlank()) {
             throw new UpstreamRegistrationException("the upstream IdP's registration response has no client_id");
         }
-        if (json.has("client_secret")) {
-            log.warn("The upstream IdP issued a client secret for {} although none was requested; it is discarded", clientId);
+        String clientSecret = text(json, "client_secret");
+        String authMethod = text(json, "token_endpoint_auth_method");
+        if (authMethod == null) {
+            authMethod = clientSecret == null ? "none" : "client_secret_basic";
         }
+        if (clientSecret != null) {
+            log.info("The upstream IdP registered {} as a confidential client ({}) although a public one was asked for;"
+                    + " its secret is returned for the vault", clientId, authMethod);
+        }
+        JsonNode secretExpiry = json.get("client_secret_expires_at");
+        // RFC 7591 §3.2.1: 0 means the secret does not expire
+        Instant secretExpiresAt = secretExpiry != null && secretExpiry.isIntegralNumber() && secretExpiry.longValue() > 0
+                ? Instant.ofEpochSecond(secretExpiry.longValue()) : null;
         String clientUri = text(json, "registration_client_uri");
         URI registrationClientUri = null;
         if (clientUri != null) {
@@ -211,7 +223,8 @@ public class UpstreamRegistrationMirror {
         JsonNode issuedAt = json.get("client_id_issued_at");
         Instant registeredAt = issuedAt != null && issuedAt.isIntegralNumber()
                 ? Instant.ofEpochSecond(issuedAt.longValue()) : clock.instant();
-        return new UpstreamRegistration(clientId, text(json, "registration_access_token"), registrationClientUri, registeredAt);
+        return new UpstreamRegistration(clientId, clientSecret, authMethod, secretExpiresAt,
+                text(json, "registration_access_token"), registrationClientUri, registeredAt);
     }
 
     private static UpstreamRegistrationException refusal(int status, byte[] body) {

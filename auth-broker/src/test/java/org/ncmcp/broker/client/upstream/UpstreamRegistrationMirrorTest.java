@@ -74,6 +74,9 @@ class UpstreamRegistrationMirrorTest {
         UpstreamRegistration registration = mirror(properties(5, Duration.ofSeconds(10), null)).mirror(client);
 
         assertThat(registration.upstreamClientId()).isEqualTo("upstream-42");
+        assertThat(registration.clientSecret()).isNull();
+        assertThat(registration.tokenEndpointAuthMethod()).isEqualTo("none");
+        assertThat(registration.clientSecretExpiresAt()).isNull();
         assertThat(registration.registrationAccessToken()).isEqualTo("rat-SECRET-value");
         assertThat(registration.registrationClientUri()).hasToString("https://idp.example/register/upstream-42");
         assertThat(registration.registeredAt()).isEqualTo(Instant.ofEpochSecond(1796212800));
@@ -116,6 +119,29 @@ class UpstreamRegistrationMirrorTest {
         assertThat(sent.has("scope")).isFalse();
         assertThat(idp.authorizations).containsExactly("Bearer iat-123");
         assertThat(properties.toString()).doesNotContain("iat-123");
+    }
+
+    @Test
+    void anIdpThatForcesAClientSecretLikeNextcloudsOidcAppHasItReturnedForTheVault() {
+        // the shape of e2e-tests/src/test/resources/contracts/nextcloud/oidc/register.json (H2CK/oidc 2.0.9),
+        // whose rate limit answers 429 with "[]" and no Retry-After
+        idp.answer(new FakeIdentityProvider.Answer(429, "[]"), new FakeIdentityProvider.Answer(201, """
+                {"client_name": "Claude Desktop", "client_id": "nc-abc", "client_secret": "cs-SECRET-value",
+                 "registration_access_token": "rat-SECRET-value",
+                 "registration_client_uri": "https://cloud.example/index.php/apps/oidc/register/nc-abc",
+                 "redirect_uris": ["http://127.0.0.1:33418/callback"], "token_endpoint_auth_method": "client_secret_post",
+                 "response_types": ["code"], "grant_types": ["authorization_code"], "application_type": "native",
+                 "client_id_issued_at": 1763812800, "client_secret_expires_at": 1763816400, "scope": ""}"""));
+
+        UpstreamRegistration registration = mirror(properties(5, Duration.ofSeconds(10), null)).mirror(client);
+
+        assertThat(registration.upstreamClientId()).isEqualTo("nc-abc");
+        assertThat(registration.clientSecret()).isEqualTo("cs-SECRET-value");
+        assertThat(registration.tokenEndpointAuthMethod()).isEqualTo("client_secret_post");
+        assertThat(registration.clientSecretExpiresAt()).isEqualTo(Instant.ofEpochSecond(1763816400));
+        assertThat(registration.registeredAt()).isEqualTo(Instant.ofEpochSecond(1763812800));
+        assertThat(registration.toString()).doesNotContain("SECRET");
+        assertThat(sleeps).containsExactly(Duration.ofMillis(150));
     }
 
     @Test
@@ -233,7 +259,8 @@ class UpstreamRegistrationMirrorTest {
         try {
             UpstreamRegistration registration = mirror(properties(5, Duration.ofSeconds(10), "iat-SECRET-value")).mirror(client);
 
-            assertThat(registration.toString()).doesNotContain("rat-SECRET-value");
+            assertThat(registration.clientSecret()).isEqualTo("cs-SECRET-value");
+            assertThat(registration.toString()).doesNotContain("SECRET");
         } finally {
             logger.detachAppender(appender);
             logger.setLevel(before);
@@ -241,6 +268,6 @@ class UpstreamRegistrationMirrorTest {
         assertThat(appender.list).isNotEmpty();
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(line -> line.contains("SECRET"))
-                .anyMatch(line -> line.contains("client secret") && line.contains("discarded"));
+                .anyMatch(line -> line.contains("confidential client") && line.contains("upstream-42"));
     }
 }

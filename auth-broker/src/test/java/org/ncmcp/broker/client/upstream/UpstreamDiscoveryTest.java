@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ncmcp.broker.client.metadata.LoopbackServer;
 import org.ncmcp.broker.client.metadata.MutableClock;
 
 class UpstreamDiscoveryTest {
@@ -82,6 +83,26 @@ class UpstreamDiscoveryTest {
                 .isInstanceOf(UpstreamDiscoveryException.class)
                 .hasMessageContaining("not the configured '" + idp.issuer() + "/'");
         assertThat(idp.discoveryHits()).as("fetched from {issuer}/.well-known/…, not {issuer}//.well-known/…").isEqualTo(1);
+    }
+
+    @Test
+    void theWebServersRedirectToIndexPhpIsFollowedLikeAtNextcloudsOidcApp() throws Exception {
+        // contracts/nextcloud/oidc/well-known-at-issuer-is-a-redirect.json: nginx answers 301 to /index.php/…
+        try (LoopbackServer nextcloud = LoopbackServer.http()) {
+            String issuer = "http://127.0.0.1:" + nextcloud.port();
+            nextcloud.route("/.well-known/openid-configuration", ex -> LoopbackServer.respond(ex, 301, null, "",
+                    "Location", "/index.php/.well-known/openid-configuration"));
+            nextcloud.route("/index.php/.well-known/openid-configuration", ex -> LoopbackServer.respond(ex, 200,
+                    "application/json", """
+                            {"issuer": "%1$s", "authorization_endpoint": "%1$s/index.php/apps/oidc/authorize",
+                             "token_endpoint": "%1$s/index.php/apps/oidc/token",
+                             "registration_endpoint": "%1$s/index.php/apps/oidc/register"}""".formatted(issuer)));
+            UpstreamDiscovery discovery = new UpstreamDiscovery(
+                    new DcrProxyProperties(true, null, null, List.of(), null, 5, Duration.ofMillis(200), Duration.ofSeconds(10),
+                            Duration.ofMinutes(10), Duration.ofSeconds(5)), URI.create(issuer));
+
+            assertThat(discovery.metadata().registrationEndpoint()).hasToString(issuer + "/index.php/apps/oidc/register");
+        }
     }
 
     @Test

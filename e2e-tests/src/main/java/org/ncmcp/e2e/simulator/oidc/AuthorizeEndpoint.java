@@ -1,7 +1,6 @@
 package org.ncmcp.e2e.simulator.oidc;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -219,10 +218,9 @@ final class AuthorizeEndpoint {
                 }
             }
         }
-        String query = formQuery(values);
         exchange.setHeader("Access-Control-Allow-Origin", "*");
         exchange.setHeader("Access-Control-Allow-Methods", "GET");
-        exchange.sendHtml(200, OidcPages.redirect(values, "/index.php/apps/oidc/authorize" + (query.isEmpty() ? "" : "?" + query)));
+        exchange.sendHtml(200, OidcPages.redirect(values));
     }
 
     /** Parks the request in the session and sends the browser to Nextcloud's login page. */
@@ -397,12 +395,6 @@ final class AuthorizeEndpoint {
             separator = "";
         }
         return uri + separator + query;
-    }
-
-    /** What the redirect page's script builds with URLSearchParams (form encoding, {@code *} kept). */
-    private static String formQuery(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private static boolean blank(String text) {

@@ -24,15 +24,20 @@ final class OidcPages {
 
     /**
      * The app's {@code /redirect} page: the authorization parameters as {@code data-*} attributes, and a script that
-     * continues to {@code authorize} with them (the app's Vue component does the same). The link serves clients
-     * without JavaScript, such as tests driving the flow over HTTP.
+     * continues to {@code authorize} with them (the app's Vue component does the same). Clients without JavaScript,
+     * such as tests driving the flow over HTTP, get the same request as a GET form in {@code <noscript>}.
      */
-    static String redirect(Map<String, String> parameters, String authorizeUrl) {
+    static String redirect(Map<String, String> parameters) {
         StringBuilder attributes = new StringBuilder();
-        parameters.forEach((name, value) -> attributes.append(" data-").append(name.replace('_', '-')).append("=\"")
-                .append(escape(value)).append('"'));
+        StringBuilder inputs = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            attributes.append(" data-").append(name.replace('_', '-')).append("=\"").append(escape(value)).append('"');
+            inputs.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"").append(escape(value))
+                    .append("\">");
+        });
         return page("Nextcloud", "<div id=\"oidc-redirect\"" + attributes + "><h2>OpenID Connect Redirect</h2>"
-                + "<p><a id=\"oidc-continue\" href=\"" + escape(authorizeUrl) + "\">Continue</a></p></div>"
+                + "<noscript><form id=\"oidc-continue\" method=\"get\" action=\"/index.php/apps/oidc/authorize\">" + inputs
+                + "<button type=\"submit\">Continue</button></form></noscript></div>"
                 + "<script>(function () {"
                 + "var el = document.getElementById('oidc-redirect'); var params = new URLSearchParams();"
                 + "['client_id','state','response_type','redirect_uri','scope','nonce','resource','code_challenge',"

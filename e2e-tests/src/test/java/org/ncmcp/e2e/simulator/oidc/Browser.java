@@ -77,13 +77,19 @@ final class Browser {
         return unescape(m.group(1));
     }
 
-    /** The {@code href} of the element with this id. */
-    static String link(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\" href=\"([^\"]*)\"").matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no link " + id + " in " + html);
+    /** The URL a GET form with this id submits to: its action with its hidden inputs as the query. */
+    static String getFormTarget(String html, String id) {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(id) + "\" method=\"get\" action=\"([^\"]*)\">(.*?)</form>")
+                .matcher(html);
+        if (!form.find()) {
+            throw new AssertionError("no GET form " + id + " in " + html);
         }
-        return unescape(m.group(1));
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">").matcher(form.group(2));
+        while (input.find()) {
+            fields.put(unescape(input.group(1)), unescape(input.group(2)));
+        }
+        return unescape(form.group(1)) + (fields.isEmpty() ? "" : "?" + form(fields));
     }
 
     static Map<String, String> queryOf(String url) {

@@ -91,7 +91,7 @@ final class OidcSupport {
     static String continueAfterLogin(Browser browser, String redirectPage) throws Exception {
         HttpResponse<String> page = browser.get(redirectPage);
         assertThat(page.statusCode()).as("redirect page " + redirectPage).isEqualTo(200);
-        HttpResponse<String> authorized = browser.get(Browser.link(page.body(), "oidc-continue"));
+        HttpResponse<String> authorized = browser.get(Browser.getFormTarget(page.body(), "oidc-continue"));
         assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(303);
         return Browser.location(authorized);
     }

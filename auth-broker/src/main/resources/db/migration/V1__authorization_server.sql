@@ -20,7 +20,8 @@ CREATE TABLE oauth2_registered_client (
 
 CREATE TABLE oauth2_authorization (
     id                            varchar(100)  NOT NULL PRIMARY KEY,
-    registered_client_id          varchar(100)  NOT NULL,
+    -- wide enough for a Client ID Metadata Document client ("cimd:" + an https URL of up to 500 characters)
+    registered_client_id          varchar(600)  NOT NULL,
     principal_name                varchar(200)  NOT NULL,
     authorization_grant_type      varchar(100)  NOT NULL,
     authorized_scopes             varchar(2000),
@@ -60,7 +61,7 @@ CREATE INDEX oauth2_authorization_refresh_ix ON oauth2_authorization (refresh_to
 CREATE INDEX oauth2_authorization_principal_ix ON oauth2_authorization (principal_name, registered_client_id);
 
 CREATE TABLE oauth2_authorization_consent (
-    registered_client_id varchar(100)  NOT NULL,
+    registered_client_id varchar(600)  NOT NULL,
     principal_name       varchar(200)  NOT NULL,
     authorities          varchar(2000) NOT NULL,
     PRIMARY KEY (registered_client_id, principal_name)

@@ -80,6 +80,7 @@ public class ConsentController {
         model.addAttribute("redirectHost", redirectHost);
         model.addAttribute("loopbackOnly", client.getRedirectUris().stream().allMatch(
                 uri -> org.ncmcp.broker.server.RedirectUris.isLoopback(URI.create(uri).getHost())));
+        model.addAttribute("warnings", org.ncmcp.broker.client.metadata.CimdClientSettings.warnings(client));
         model.addAttribute("state", state);
         model.addAttribute("scopes", toApprove);
         model.addAttribute("grantedScopes", alreadyGranted);

@@ -3,6 +3,8 @@ package org.ncmcp.broker.server;
 import java.time.Clock;
 import java.util.List;
 import org.ncmcp.broker.audit.AuditLog;
+import org.ncmcp.broker.client.metadata.CimdRegisteredClientRepository;
+import org.ncmcp.broker.client.metadata.ClientMetadataResolver;
 import org.ncmcp.broker.client.registration.ClientPolicy;
 import org.ncmcp.broker.client.registration.RateLimiter;
 import org.ncmcp.broker.client.registration.RegistrationProperties;
@@ -62,7 +64,7 @@ public class AuthorizationServerConfiguration {
             OAuth2AuthorizationService authorizations, AuthorizationRequestRules rules,
             AuthorizationResponses responses, ClientPolicy policy, RegistrationRecorder recorder, RateLimiter limiter,
             RegistrationProperties registration, JdbcTemplate jdbc, TransactionTemplate transactions,
-            AuditLog audit, BrokerProperties broker) throws Exception {
+            AuditLog audit, BrokerProperties broker, ClientMetadataResolver documents) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(endpoint -> endpoint
@@ -103,7 +105,7 @@ public class AuthorizationServerConfiguration {
                             })
                             .scopes(scopes -> scopes.addAll(Scope.validValues()))
                             .claim("authorization_response_iss_parameter_supported", true)
-                            .claim("client_id_metadata_document_supported", true)));
+                            .claim("client_id_metadata_document_supported", documents.enabled())));
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(endpoint -> endpoint.providerConfigurationCustomizer(
                     configuration -> configuration
                             .grantTypes(grants -> {
@@ -117,7 +119,7 @@ public class AuthorizationServerConfiguration {
                             .scopes(scopes -> scopes.addAll(Scope.validValues()))
                             .claim("registration_endpoint", broker.issuerString() + "/oauth2/register")
                             .claim("authorization_response_iss_parameter_supported", true)
-                            .claim("client_id_metadata_document_supported", true))));
+                            .claim("client_id_metadata_document_supported", documents.enabled()))));
         });
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/register").permitAll()
@@ -157,9 +159,15 @@ public class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().issuer(broker.issuerString()).build();
     }
 
+    /**
+     * Registered clients (dynamic registrations, in PostgreSQL) and clients whose id is the https URL of
+     * their Client ID Metadata Document (fetched, validated and cached; nothing stored).
+     */
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc, ClientMetadataResolver documents,
+            ClientPolicy policy) {
+        return new CimdRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), documents,
+                ClientPolicy.clientScopes(), client -> client.tokenSettings(policy.tokenSettings()));
     }
 
     @Bean

@@ -35,18 +35,34 @@ class BrokerWithSimulatedOidcTest {
 
     static NextcloudSimulator simulator;
     static BrokerProcess broker;
+    static com.sun.net.httpserver.HttpServer documents;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         simulator = NextcloudSimulator.start(SimulatorOptions.defaults());
         simulator.state().addUser("alice", "alice@example.test", "Alice A.", "alice-login-password");
         simulator.state().addUser("bob", "bob", "Bob B.", "bob-login-password");
+        documents = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        documents.createContext("/clients/desktop.json", exchange -> {
+            String self = "http://127.0.0.1:" + documents.getAddress().getPort() + "/clients/desktop.json";
+            byte[] body = ("{\"client_id\":\"" + self + "\",\"client_name\":\"Desktop assistant (CIMD)\","
+                    + "\"redirect_uris\":[\"" + REDIRECT + "\"],\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
+                    + "\"response_types\":[\"code\"],\"token_endpoint_auth_method\":\"none\"}").getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Cache-Control", "max-age=300");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        documents.start();
         simulator.oidc().addBrokerClient(BROKER_CLIENT, "mcp-broker-secret-0123456789abcdefghijklmnop");
         broker = BrokerProcess.start(0, Map.of(
                 "broker.upstream.issuer-uri", simulator.baseUri().toString().replaceAll("/$", ""),
                 "broker.upstream.client-id", BROKER_CLIENT,
                 "broker.upstream.client-secret", "mcp-broker-secret-0123456789abcdefghijklmnop",
                 "broker.resources", RESOURCE,
+                // the metadata document is served on loopback here, which only an allow-list permits
+                "broker.cimd.allowed-hosts", "127.0.0.1",
                 "broker.data-dir", "target/broker-data/" + System.nanoTime()),
                 Path.of("target/broker-logs/simulated-oidc.log"));
     }
@@ -59,6 +75,29 @@ class BrokerWithSimulatedOidcTest {
         if (simulator != null) {
             simulator.close();
         }
+        if (documents != null) {
+            documents.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("AS-03 CIMD: an https-URL client_id is fetched, validated and used without registration")
+    void clientIdMetadataDocument() throws Exception {
+        String clientId = "http://127.0.0.1:" + documents.getAddress().getPort() + "/clients/desktop.json";
+        McpOAuthClient client = new McpOAuthClient(broker.baseUrl(), REDIRECT).withClientId(clientId);
+        JsonNode tokens = client.signIn(new HeadlessSignIn("bob", "bob-login-password"), "notes:read", RESOURCE);
+        var claims = SignedJWT.parse(tokens.get("access_token").asString()).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("client_id")).isEqualTo(clientId);
+        assertThat(claims.getAudience()).containsExactly(RESOURCE);
+        // refresh works for the document-defined public client too
+        HttpResponse<String> refreshed = client.refresh(tokens.get("refresh_token").asString(), null);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        // a redirect URI the document does not list is refused before anyone signs in
+        McpOAuthClient stranger = new McpOAuthClient(broker.baseUrl(), "http://127.0.0.1:33418/elsewhere").withClientId(clientId);
+        HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(stranger.authorizationUrl("notes:read", RESOURCE)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -9,12 +9,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Who is calling, as the broker's access token says: the stable upstream user id ({@code sub}), the
- * Nextcloud user id ({@code nc_user}), the OAuth client and the token's scopes. The raw token is kept
+ * Nextcloud user id ({@code nc_user}, if the token names it), the OAuth client and the token's scopes. The raw token is kept
  * only so a later credential-lease request to the broker can present it (never to Nextcloud: RS-07);
  * {@link #toString()} never prints it.
  *
  * @param subject the {@code sub} claim
- * @param nextcloudUser the {@code nc_user} claim
+ * @param nextcloudUser the {@code nc_user} claim; null when the token has none
  * @param clientId the {@code client_id} claim
  * @param tokenScopes the catalogue scopes in the token's {@code scope} claim; others are ignored
  * @param accessToken the bearer token as received
@@ -24,7 +24,6 @@ public record CallerIdentity(String subject, String nextcloudUser, String client
 
     public CallerIdentity {
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(nextcloudUser, "nextcloudUser");
         Objects.requireNonNull(tokenScopes, "tokenScopes");
         Objects.requireNonNull(accessToken, "accessToken");
     }

@@ -19,7 +19,9 @@ public final class UnprovisionedCredentialSource implements CredentialSource {
 
     @Override
     public NextcloudCredential currentCredential() {
-        String user = callers.get().map(CallerIdentity::nextcloudUser).orElse("unknown");
+        String user = callers.get()
+                .map(caller -> caller.nextcloudUser() != null ? caller.nextcloudUser() : caller.subject())
+                .orElse("unknown");
         // Status 0: Nextcloud was not called at all.
         throw new NextcloudAuthenticationException(0, "Nextcloud user '" + user + "': this user has not connected"
                 + " their Nextcloud account yet (provisioning arrives with the broker's provisioning flow), so no"

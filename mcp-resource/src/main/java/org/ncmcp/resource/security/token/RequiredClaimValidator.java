@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** A claim the broker's access tokens always carry (RFC 9068 §2.2, plus our {@code nc_user}) must be present. */
+/** A claim every RFC 9068 access token carries (§2.2) must be present. */
 final class RequiredClaimValidator implements OAuth2TokenValidator<Jwt> {
 
     private final String claim;

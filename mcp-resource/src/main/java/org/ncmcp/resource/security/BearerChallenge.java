@@ -42,13 +42,18 @@ public final class BearerChallenge {
 
     /** 401 for a request without a bearer token. */
     public void tokenRequired(HttpServletResponse response) throws IOException {
+        tokenRequired(response, "This MCP server needs an OAuth access token in the Authorization header (Bearer);"
+                + " where to get one is described at " + resourceMetadataUrl);
+    }
+
+    /** 401 for a request without a usable bearer token, explaining why in the body. */
+    public void tokenRequired(HttpServletResponse response, String explanation) throws IOException {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("resource_metadata", resourceMetadataUrl);
         parameters.put("scope", baseline.format());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "unauthorized");
-        body.put("error_description", "This MCP server needs an OAuth access token in the Authorization header"
-                + " (Bearer); where to get one is described at " + resourceMetadataUrl);
+        body.put("error_description", explanation);
         write(response, HttpServletResponse.SC_UNAUTHORIZED, parameters, body);
     }
 

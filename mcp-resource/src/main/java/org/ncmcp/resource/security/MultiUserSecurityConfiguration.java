@@ -10,6 +10,7 @@ import org.ncmcp.resource.security.scope.ToolScopeFilter;
 import org.ncmcp.resource.security.token.AccessTokenDecoder;
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -66,8 +67,8 @@ public class MultiUserSecurityConfiguration {
             BearerChallenge challenge, CurrentCaller callers, EffectiveScopes effectiveScopes, JsonMapper json,
             McpServerStreamableHttpProperties streamableHttp) throws Exception {
         BearerTokenRejection rejection = new BearerTokenRejection(challenge, json);
-        // Header only (RS-11): tokens in ?access_token= or a form body are not read, so such a request is
-        // simply unauthenticated. (These are DefaultBearerTokenResolver's defaults; stated here on purpose.)
+        // Header only (RS-11): tokens in ?access_token= (refused earlier by QueryTokenFilter) or a form body
+        // are never read. (These are DefaultBearerTokenResolver's defaults; stated here on purpose.)
         DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
         headerOnly.setAllowUriQueryParameter(false);
         headerOnly.setAllowFormEncodedBodyParameter(false);
@@ -121,6 +122,16 @@ public class MultiUserSecurityConfiguration {
                 .addFilterAfter(new ToolScopeFilter(streamableHttp.getMcpEndpoint(), callers, effectiveScopes, challenge,
                         json), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Runs just before the security chain, so a URL carrying a token is refused before anything logs it. */
+    @Bean
+    FilterRegistrationBean<QueryTokenFilter> queryTokenFilterRegistration(BearerChallenge challenge) {
+        FilterRegistrationBean<QueryTokenFilter> registration = new FilterRegistrationBean<>(
+                new QueryTokenFilter(challenge));
+        registration.setOrder(SECURITY_FILTER_ORDER - 1);
+        registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+        return registration;
     }
 
     /** Registers the chain with the servlet container, as Spring Boot's security auto-configuration would. */

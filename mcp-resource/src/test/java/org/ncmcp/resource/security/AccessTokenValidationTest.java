@@ -172,6 +172,11 @@ class AccessTokenValidationTest extends MultiUserServerTest {
         HttpResponse<String> response = post("/mcp?access_token=" + token, PING);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(challenge(response)).startsWith("Bearer resource_metadata=");
+        assertThat(response.body()).contains("not accepted", "Authorization header");
+        // Even next to a valid header: the token in the URL has leaked, the client must stop doing that.
+        assertThat(post("/mcp?x=1&access_token=" + token, PING, "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/mcp?x=1", PING, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -42,9 +42,11 @@ class TokenLoggingTest extends MultiUserServerTest {
                 .isEqualTo(403);
         assertThat(postWithToken(expired, PING).statusCode()).isEqualTo(401);
         assertThat(postWithToken(wrongAudience, PING).statusCode()).isEqualTo(401);
+        String inQuery = broker.token(RESOURCE).mint();
+        assertThat(post("/mcp?access_token=" + inQuery, PING).statusCode()).isEqualTo(401);
 
         assertThat(output.getAll()).as("verbose logging is really on").contains("BearerTokenAuthenticationFilter");
-        for (String token : List.of(valid, expired, wrongAudience)) {
+        for (String token : List.of(valid, expired, wrongAudience, inQuery)) {
             // The signature is the secret part; the header and payload are not secret but still never logged.
             String signature = token.substring(token.lastIndexOf('.') + 1);
             assertThat(output.getAll()).doesNotContain(signature).doesNotContain(token.substring(0, 40));

@@ -3,6 +3,7 @@ package org.ncmcp.resource.security.caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.ncmcp.model.scope.Scope;
 import org.ncmcp.model.scope.ScopeSet;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,7 +52,7 @@ public record CallerIdentity(String subject, String nextcloudUser, String client
         return ScopeSet.of(tokens.stream()
                 .map(String::valueOf)
                 .map(Scope::tryParse)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .toList());
     }
 

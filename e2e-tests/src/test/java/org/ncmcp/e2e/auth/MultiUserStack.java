@@ -1,0 +1,95 @@
+package org.ncmcp.e2e.auth;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ncmcp.e2e.broker.BrokerProcess;
+import org.ncmcp.e2e.proxy.LoopbackProxy;
+import org.ncmcp.e2e.simulator.NextcloudSimulator;
+import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.resource.McpResourceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The multi-user system as deployed: two auth-broker replicas on one PostgreSQL behind a round-robin
+ * proxy (so consecutive requests of one sign-in land on different replicas), the simulated Nextcloud
+ * as Nextcloud and as the {@code oidc} sign-in service, and mcp-resource in multi-user mode trusting
+ * the broker's issuer (the proxy's URL).
+ */
+final class MultiUserStack implements AutoCloseable {
+
+    static final String BROKER_CLIENT = "mcp-broker-at-the-simulated-nextcloud-oidc-app";
+    static final String BROKER_SECRET = "mcp-broker-secret-0123456789abcdefghijklmnop";
+    static final String OTHER_RESOURCE = "https://other-resource.example.test/mcp";
+
+    final NextcloudSimulator simulator;
+    final EmbeddedPostgres postgres;
+    final List<BrokerProcess> brokers = new ArrayList<>();
+    final LoopbackProxy proxy;
+    final ConfigurableApplicationContext resource;
+    final String resourceUri;
+
+    MultiUserStack(int replicas, Map<String, String> extraBrokerSettings) {
+        simulator = NextcloudSimulator.start(SimulatorOptions.defaults());
+        simulator.state().addUser("alice", "alice", "Alice A.", "alice-login-password");
+        simulator.state().addUser("bob", "bob", "Bob B.", "bob-login-password");
+        simulator.oidc().addBrokerClient(BROKER_CLIENT, BROKER_SECRET);
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int resourcePort = BrokerProcess.freePort();
+        resourceUri = "http://127.0.0.1:" + resourcePort + "/mcp";
+        int proxyPort = BrokerProcess.freePort();
+        String issuer = "http://127.0.0.1:" + proxyPort;
+        List<URI> backends = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("broker.issuer", issuer);
+            settings.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            settings.put("spring.datasource.username", "postgres");
+            settings.put("broker.keys.encryption-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            settings.put("broker.upstream.issuer-uri", simulator.baseUri().toString().replaceAll("/$", ""));
+            settings.put("broker.upstream.client-id", BROKER_CLIENT);
+            settings.put("broker.upstream.client-secret", BROKER_SECRET);
+            settings.put("broker.resources", resourceUri + "," + OTHER_RESOURCE);
+            settings.putAll(extraBrokerSettings);
+            BrokerProcess broker = BrokerProcess.start(0, settings, Path.of("target/broker-logs/stack-replica-" + i + ".log"));
+            brokers.add(broker);
+            backends.add(URI.create(broker.baseUrl()));
+        }
+        proxy = LoopbackProxy.start(proxyPort, backends, Map.of());
+        resource = new SpringApplicationBuilder(McpResourceApplication.class).run(
+                "--server.port=" + resourcePort, "--mcp.auth.issuer=" + issuer, "--mcp.auth.resource-uri=" + resourceUri,
+                "--nextcloud.url=" + simulator.baseUri(), "--spring.main.banner-mode=off");
+    }
+
+    String issuer() {
+        return proxy.baseUrl();
+    }
+
+    String mcpBase() {
+        return resourceUri.substring(0, resourceUri.length() - "/mcp".length());
+    }
+
+    @Override
+    public void close() {
+        resource.close();
+        proxy.close();
+        brokers.forEach(BrokerProcess::close);
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the process is gone with the JVM anyway
+        }
+        simulator.close();
+    }
+}

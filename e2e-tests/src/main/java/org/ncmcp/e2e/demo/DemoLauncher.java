@@ -97,6 +97,13 @@ public final class DemoLauncher {
             }
         }, "demo-shutdown"));
         printMultiUserWelcome(System.out, resourceUri, broker, startedSimulator, upstreamIssuer);
+        String gatewayPort = env("BEARER_GATEWAY_PORT", "");
+        if (!gatewayPort.isBlank() && upstreamIssuer.isBlank()) {
+            String[] alice = DEMO_PEOPLE.get(0);
+            var gateway = BearerGateway.start(Integer.parseInt(gatewayPort), issuer, resourceUri, alice[0], alice[1]);
+            System.out.println(" Bearer gateway (signed in as " + alice[0] + ", for clients without OAuth): "
+                    + gateway.baseUrl() + "/mcp");
+        }
     }
 
     private static void singleUser(String[] args) {

@@ -36,13 +36,14 @@ public final class LoopbackProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> backends;
-    private final Map<String, String> addedHeaders;
+    private final java.util.function.Supplier<Map<String, String>> addedHeaders;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger[] served;
 
-    private LoopbackProxy(int port, List<URI> backends, Map<String, String> addedHeaders) throws IOException {
+    private LoopbackProxy(int port, List<URI> backends, java.util.function.Supplier<Map<String, String>> addedHeaders)
+            throws IOException {
         this.backends = List.copyOf(backends);
-        this.addedHeaders = Map.copyOf(addedHeaders);
+        this.addedHeaders = addedHeaders;
         this.served = new AtomicInteger[backends.size()];
         for (int i = 0; i < served.length; i++) {
             served[i] = new AtomicInteger();
@@ -55,6 +56,12 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** Round-robin over {@code backends}, adding {@code addedHeaders} to every request. */
     public static LoopbackProxy start(int port, List<URI> backends, Map<String, String> addedHeaders) {
+        Map<String, String> fixed = Map.copyOf(addedHeaders);
+        return start(port, backends, () -> fixed);
+    }
+
+    /** As above, with headers computed per request (e.g. a bearer token that is refreshed when it ages). */
+    public static LoopbackProxy start(int port, List<URI> backends, java.util.function.Supplier<Map<String, String>> addedHeaders) {
         try {
             return new LoopbackProxy(port, backends, addedHeaders);
         } catch (IOException e) {
@@ -92,8 +99,9 @@ public final class LoopbackProxy implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
+            Map<String, String> added = addedHeaders.get();
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !addedHeaders.containsKey(name)) {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && added.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
@@ -102,7 +110,7 @@ public final class LoopbackProxy implements AutoCloseable {
             request.header("X-Forwarded-Host", host == null ? "127.0.0.1:" + port() : host);
             request.header("X-Forwarded-Proto", "http");
             request.header("X-Forwarded-Port", String.valueOf(port()));
-            addedHeaders.forEach(request::header);
+            added.forEach(request::header);
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             served[index].incrementAndGet();
             response.headers().map().forEach((name, values) -> {

@@ -18,20 +18,26 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Lets public clients (MCP clients have no secret) use refresh tokens. Spring authenticates a public
- * client only by its PKCE verifier, which a refresh request does not carry; for refresh requests the
- * client is identified by {@code client_id}, and the refresh token itself, bound to that client and
- * rotated on every use, is the proof (OAuth 2.1 §4.3.1).
+ * Lets public clients (MCP clients have no secret) use and revoke refresh tokens. Spring authenticates a
+ * public client only by its PKCE verifier, which refresh and revocation requests do not carry; for those
+ * the client is identified by {@code client_id}, and the token itself, bound to that client and rotated
+ * on every use, is the proof (OAuth 2.1 §4.3.1; RFC 7009 §2.1 for revocation).
  */
 public final class PublicClientRefreshAuthentication {
+
+    private static final String REVOCATION_PATH = "/oauth2/revoke";
+    /** Marks requests this converter recognised, so the provider never authenticates anything else. */
+    private static final String PURPOSE = "ncmcp.public_client_purpose";
 
     private PublicClientRefreshAuthentication() {
     }
 
     public static AuthenticationConverter converter() {
         return (HttpServletRequest request) -> {
-            if (!"POST".equals(request.getMethod())
-                    || !AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+            boolean refresh = AuthorizationGrantType.REFRESH_TOKEN.getValue()
+                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+            boolean revocation = request.getRequestURI().endsWith(REVOCATION_PATH);
+            if (!"POST".equals(request.getMethod()) || !(refresh || revocation)
                     || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
@@ -43,7 +49,7 @@ public final class PublicClientRefreshAuthentication {
                         "client_id is required", null));
             }
             Map<String, Object> parameters = new HashMap<>();
-            parameters.put(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue());
+            parameters.put(PURPOSE, refresh ? AuthorizationGrantType.REFRESH_TOKEN.getValue() : "revocation");
             return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null, parameters);
         };
     }
@@ -54,8 +60,7 @@ public final class PublicClientRefreshAuthentication {
             public Authentication authenticate(Authentication authentication) {
                 var token = (OAuth2ClientAuthenticationToken) authentication;
                 if (!ClientAuthenticationMethod.NONE.equals(token.getClientAuthenticationMethod())
-                        || !AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(
-                                token.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+                        || token.getAdditionalParameters().get(PURPOSE) == null) {
                     return null;
                 }
                 RegisteredClient client = clients.findByClientId(token.getPrincipal().toString());

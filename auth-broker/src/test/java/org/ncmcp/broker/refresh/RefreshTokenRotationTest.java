@@ -205,6 +205,18 @@ class RefreshTokenRotationTest {
     }
 
     @Test
+    @DisplayName("RFC 7009: a public client revokes its refresh token with its client_id; the token is dead after")
+    void publicClientRevokes() {
+        String token = signedIn("hank-sub", Set.of("notes:read"));
+        HttpResponse<String> revoked = new Http(port).postForm("/oauth2/revoke", Map.of("token", token,
+                "token_type_hint", "refresh_token", "client_id", client.getClientId()));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        HttpResponse<String> after = refresh(token, null);
+        assertThat(after.statusCode()).isEqualTo(400);
+        assertThat(after.body()).contains("invalid_grant");
+    }
+
+    @Test
     @DisplayName("A refresh token works only for the client it was issued to")
     void boundToClient() {
         String token = signedIn("gina-sub", Set.of("notes:read"));

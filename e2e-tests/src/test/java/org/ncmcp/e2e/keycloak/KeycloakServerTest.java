@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -156,8 +157,9 @@ class KeycloakServerTest {
 
         TokenResponse testCliToken = keycloak.passwordGrant("test-cli", "bob", "bob-password");
         TokenResponse foreign = exchange(testCliToken.accessToken(), "nextcloud-audience");
-        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.error()).isEqualTo("access_denied");
+        assertThat(foreign.errorDescription()).isEqualTo("Client is not within the token audience");
 
         TokenResponse wrongSecret = keycloak.token(BROKER, "not-the-secret", form("grant_type", TOKEN_EXCHANGE,
                 "subject_token", login.accessToken(), "subject_token_type", ACCESS_TOKEN_TYPE, "audience", "nextcloud"));
@@ -209,17 +211,7 @@ class KeycloakServerTest {
     @Test
     void loopbackClientsMayRegisterAnonymouslyAndSignInAfterConsent() {
         String redirectUri = "http://127.0.0.1:" + unusedPort() + "/callback";
-        HttpResponse<String> registered = keycloak.send(HttpRequest.newBuilder(keycloak.registrationEndpoint())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                        "client_name", "DCR test client " + UUID.randomUUID(),
-                        "redirect_uris", List.of(redirectUri),
-                        "grant_types", List.of("authorization_code", "refresh_token"),
-                        "response_types", List.of("code"),
-                        "token_endpoint_auth_method", "none",
-                        "scope", "openid offline_access")))));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String clientId = JSON.readTree(registered.body()).path("client_id").asString();
+        String clientId = registerPublicClient(redirectUri);
 
         Pkce pkce = Pkce.create();
         // registered clients need consent: KeycloakFormLogin accepts the consent page
@@ -247,30 +239,10 @@ class KeycloakServerTest {
 
     @Test
     void signsInThroughKeycloaksLoginPageInChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("SKIPPED KeycloakServerTest browser sign-in: " + CHROMIUM + " is missing (apt-get install chromium)");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
-        CompletableFuture<URI> callback = new CompletableFuture<>();
-        HttpServer client = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        client.createContext(CALLBACK_PATH, exchange -> {
-            callback.complete(exchange.getRequestURI());
-            byte[] page = "<!doctype html><title>signed in</title><h1>Signed in</h1>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        client.start();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                     .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync")))) {
+        inChromium((page, client) -> {
             // the browser uses localhost, Keycloak's issuer is 127.0.0.1: the pinned hostname keeps them one
-            String redirectUri = "http://localhost:" + client.getAddress().getPort() + CALLBACK_PATH;
+            String redirectUri = "http://localhost:" + client.port() + CALLBACK_PATH;
             Pkce pkce = Pkce.create();
-            Page page = browser.newPage();
             page.navigate(keycloak.authorizationRequest(BROKER, redirectUri, "openid profile", "browser-state", pkce).toString());
 
             assertThatThrownBy(() -> KeycloakLoginPage.signIn(page, "alice", "wrong"))
@@ -278,15 +250,96 @@ class KeycloakServerTest {
             KeycloakLoginPage.signIn(page, "alice", "alice-password");
 
             assertThat(page.textContent("h1")).isEqualTo("Signed in");
-            Map<String, String> redirect = query(callback.get(10, TimeUnit.SECONDS));
+            Map<String, String> redirect = query(client.callback());
             assertThat(redirect).containsEntry("state", "browser-state").containsEntry("iss", keycloak.issuer());
             TokenResponse tokens = keycloak.token(BROKER, BROKER_SECRET, form("grant_type", "authorization_code",
                     "code", redirect.get("code"), "redirect_uri", redirectUri, "code_verifier", pkce.verifier()));
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             assertThat(Jwt.claims(tokens.idToken()).path("preferred_username").asString()).isEqualTo("alice");
             assertThat(Jwt.claims(tokens.idToken()).path("aud").asString()).isEqualTo(BROKER);
+        });
+    }
+
+    @Test
+    void acceptsTheConsentPageForARegisteredClientInChromium() throws Exception {
+        inChromium((page, client) -> {
+            String redirectUri = "http://127.0.0.1:" + client.port() + CALLBACK_PATH;
+            String clientId = registerPublicClient(redirectUri);
+            page.navigate(keycloak.authorizationRequest(clientId, redirectUri, "openid", "consent-state", Pkce.create()).toString());
+
+            KeycloakLoginPage.signIn(page, "bob", "bob-password"); // registered clients need consent; signIn gives it
+
+            assertThat(page.textContent("h1")).isEqualTo("Signed in");
+            assertThat(query(client.callback())).containsEntry("state", "consent-state").containsKey("code");
+        });
+    }
+
+    /** Anonymous RFC 7591 registration, as the broker's DCR proxy will do it; Keycloak's policies allow loopback clients. */
+    private static String registerPublicClient(String redirectUri) {
+        HttpResponse<String> registered = keycloak.send(HttpRequest.newBuilder(keycloak.registrationEndpoint())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "client_name", "DCR test client " + UUID.randomUUID(),
+                        "redirect_uris", List.of(redirectUri),
+                        "grant_types", List.of("authorization_code", "refresh_token"),
+                        "response_types", List.of("code"),
+                        "token_endpoint_auth_method", "none",
+                        "scope", "openid offline_access")))));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).path("client_id").asString();
+    }
+
+    /** A page in Debian's Chromium plus a tiny local "client" that captures the redirect; skipped without Chromium. */
+    private static void inChromium(BrowserTest test) throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("SKIPPED KeycloakServerTest browser sign-in: " + CHROMIUM + " is missing (apt-get install chromium)");
+        }
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
+        CallbackServer client = new CallbackServer();
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                     .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                             "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync")))) {
+            test.run(browser.newPage(), client);
         } finally {
-            client.stop(0);
+            client.stop();
+        }
+    }
+
+    private interface BrowserTest {
+        void run(Page page, CallbackServer client) throws Exception;
+    }
+
+    /** The client's redirect endpoint: records the first request to the callback path and shows "Signed in". */
+    private static final class CallbackServer {
+        private final CompletableFuture<URI> callback = new CompletableFuture<>();
+        private final HttpServer server;
+
+        CallbackServer() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext(CALLBACK_PATH, exchange -> {
+                callback.complete(exchange.getRequestURI());
+                byte[] page = "<!doctype html><title>signed in</title><h1>Signed in</h1>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        /** The callback request; the browser has already shown its answer, so this is only a bounded safety wait. */
+        URI callback() throws Exception {
+            return callback.get(10, TimeUnit.SECONDS);
+        }
+
+        void stop() {
+            server.stop(0);
         }
     }
 

@@ -46,6 +46,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -125,7 +126,12 @@ public class AuthorizationServerConfiguration {
                         .requestMatchers("/oauth2/register").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(UPSTREAM_LOGIN)))
+                // a person at the authorization endpoint is sent to sign in; machines get a 401 they can read
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(UPSTREAM_LOGIN),
+                                PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"))
+                        .defaultAuthenticationEntryPointFor(AuthorizationServerConfiguration::clientAuthenticationRequired,
+                                request -> true))
                 .addFilterBefore(new RegistrationRateLimitFilter(limiter, registration), SecurityContextHolderFilter.class);
         return http.build();
     }
@@ -152,6 +158,17 @@ public class AuthorizationServerConfiguration {
                         "default-src 'self'; frame-ancestors 'none'; base-uri 'none'")))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
+    }
+
+    private static void clientAuthenticationRequired(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException exception) throws java.io.IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"auth-broker\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication is"
+                + " required: send client_id (public clients) or the client's credentials.\"}");
     }
 
     @Bean

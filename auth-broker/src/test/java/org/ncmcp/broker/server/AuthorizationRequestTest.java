@@ -148,6 +148,16 @@ class AuthorizationRequestTest {
     }
 
     @Test
+    @DisplayName("RS-08-like for the broker: a token request without client authentication is a JSON 401, not a login redirect")
+    void tokenEndpointWithoutClient() {
+        HttpResponse<String> response = new Http(port).postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", "x"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("\"error\":\"invalid_client\"");
+    }
+
+    @Test
     @DisplayName("RFC 9700 2.1.2: response_type=token (implicit) is refused")
     void implicitRefused() {
         Map<String, String> p = valid();

@@ -30,8 +30,14 @@ public final class ToolCatalogue {
     public static final ToolInfo NOTES_DELETE_NOTE = new ToolInfo(ToolNames.NOTES_DELETE_NOTE, "Delete note",
             Scope.write(NOTES), ToolHints.delete());
 
-    private static final Map<String, ToolInfo> BY_NAME = index(List.of(NOTES_GET_NOTE, NOTES_SEARCH_NOTES,
-            NOTES_GET_ATTACHMENT, NOTES_CREATE_NOTE, NOTES_UPDATE_NOTE, NOTES_APPEND_CONTENT, NOTES_DELETE_NOTE));
+    /** The notes tools; the other apps' tools live in one catalogue file per app (e.g. {@link DeckCatalogue}). */
+    public static final List<ToolInfo> NOTES_TOOLS = List.of(NOTES_GET_NOTE, NOTES_SEARCH_NOTES,
+            NOTES_GET_ATTACHMENT, NOTES_CREATE_NOTE, NOTES_UPDATE_NOTE, NOTES_APPEND_CONTENT, NOTES_DELETE_NOTE);
+
+    private static final Map<String, ToolInfo> BY_NAME = index(java.util.stream.Stream.of(NOTES_TOOLS,
+            CalendarCatalogue.TOOLS, TasksCatalogue.TOOLS, ContactsCatalogue.TOOLS, FilesCatalogue.TOOLS,
+            DeckCatalogue.TOOLS, TablesCatalogue.TOOLS, CookbookCatalogue.TOOLS, SharingCatalogue.TOOLS)
+            .flatMap(List::stream).toList());
 
     private ToolCatalogue() {
     }

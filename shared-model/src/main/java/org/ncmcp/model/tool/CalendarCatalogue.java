@@ -1,0 +1,16 @@
+package org.ncmcp.model.tool;
+
+import java.util.List;
+
+/**
+ * The calendar tools of the catalogue (name, title, scope, hints). Kept in a file of its own so each
+ * app's tools can be added without touching the others; {@link ToolCatalogue} indexes them all.
+ */
+public final class CalendarCatalogue {
+
+    /** Every calendar tool, in the order they are listed. */
+    public static final List<ToolInfo> TOOLS = List.of();
+
+    private CalendarCatalogue() {
+    }
+}

@@ -59,6 +59,9 @@ lock_build() {
     if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
       rm -rf "$lock"; continue
     fi
+    if [ -z "$owner" ] && [ $(( $(date +%s) - $(stat -c %Y "$lock" 2>/dev/null || date +%s) )) -gt 10 ]; then
+      rm -rf "$lock"; continue     # created but never owned: its creator died at once
+    fi
     [ "$SECONDS" -lt "$deadline" ] || die "another process has been building Keycloak for 5 minutes (lock $lock)"
     sleep 0.5
   done

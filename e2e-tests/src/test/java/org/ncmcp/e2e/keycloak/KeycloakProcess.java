@@ -239,17 +239,23 @@ final class KeycloakProcess {
             Files.createDirectories(settings.runRoot());
             Path buildLog = settings.runRoot().resolve("build.log");
             System.out.println("Building Keycloak " + settings.version() + " (" + BUILD_OPTION + ", once, ~30 s); log: " + buildLog);
-            ProcessBuilder builder = new ProcessBuilder(settings.home().resolve("bin/kc.sh").toString(), "build", BUILD_OPTION)
+            // under the same guard as the server: a build must not outlive a killed test JVM (it holds the lock's place)
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", GUARD_SCRIPT,
+                    settings.home().resolve("bin/kc.sh").toString(), "build", BUILD_OPTION)
                     .redirectErrorStream(true).redirectOutput(buildLog.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS"));
             builder.environment().put("JAVA_HOME", settings.javaHome().toString());
             Instant buildStarted = Instant.now();
             Process build = builder.start();
-            build.getOutputStream().close();
-            boolean finished = build.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                build.descendants().forEach(ProcessHandle::destroyForcibly);
-                build.destroyForcibly();
+            boolean finished = false;
+            try {
+                finished = build.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } finally {
+                if (!finished) {
+                    build.descendants().forEach(ProcessHandle::destroyForcibly);
+                    build.destroyForcibly();
+                }
+                build.getOutputStream().close();
             }
             if (!finished || build.exitValue() != 0 || !hasDevMemProdBuild(settings.home())) {
                 throw new IllegalStateException("kc.sh build " + BUILD_OPTION + " failed (" + (finished ? "exit " + build.exitValue()

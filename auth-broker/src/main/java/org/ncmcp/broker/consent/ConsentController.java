@@ -37,12 +37,14 @@ public class ConsentController {
     private final RegisteredClientRepository clients;
     private final OAuth2AuthorizationConsentService consents;
     private final OAuth2AuthorizationService authorizations;
+    private final org.ncmcp.broker.login.BrokerUsers users;
 
     public ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
-            OAuth2AuthorizationService authorizations) {
+            OAuth2AuthorizationService authorizations, org.ncmcp.broker.login.BrokerUsers users) {
         this.clients = clients;
         this.consents = consents;
         this.authorizations = authorizations;
+        this.users = users;
     }
 
     /** One line of the consent page. */
@@ -84,7 +86,11 @@ public class ConsentController {
         model.addAttribute("state", state);
         model.addAttribute("scopes", toApprove);
         model.addAttribute("grantedScopes", alreadyGranted);
-        model.addAttribute("user", principal.getName());
+        // the name a person recognises: their Nextcloud user id (and display name), not the IdP's subject
+        model.addAttribute("user", users.find(principal.getName())
+                .map(u -> u.displayName() == null || u.displayName().isBlank() ? u.nextcloudUserId()
+                        : u.displayName() + " (" + u.nextcloudUserId() + ")")
+                .orElse(principal.getName()));
         return "consent";
     }
 

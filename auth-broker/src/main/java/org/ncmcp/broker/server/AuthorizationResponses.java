@@ -65,6 +65,10 @@ public class AuthorizationResponses {
             showError(response, error);
             return;
         }
+        if ("access_denied".equals(error.getErrorCode())) {
+            // Spring's description here names a parameter; what happened is that the person said no
+            error = new OAuth2Error("access_denied", "The user denied the request.", null);
+        }
         UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(attempted.getRedirectUri())
                 .queryParam(OAuth2ParameterNames.ERROR, encode(error.getErrorCode()));
         if (error.getDescription() != null) {

@@ -183,8 +183,8 @@ public class AuthorizationServerConfiguration {
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc, ClientMetadataResolver documents,
             ClientPolicy policy) {
-        return new CimdRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), documents,
-                ClientPolicy.clientScopes(), client -> client.tokenSettings(policy.tokenSettings()));
+        return new CimdRegisteredClientRepository(policy.currentSettingsOn(new JdbcRegisteredClientRepository(jdbc)),
+                documents, ClientPolicy.clientScopes(), client -> client.tokenSettings(policy.tokenSettings()));
     }
 
     @Bean

@@ -61,6 +61,37 @@ public class ClientPolicy {
                 .build();
     }
 
+    /**
+     * The stored clients with today's token lifetimes and client settings: a registration keeps what it
+     * registered (redirects, name, grants), but lifetimes follow the configuration, on every replica alike.
+     */
+    public org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository currentSettingsOn(
+            org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository stored) {
+        return new org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository() {
+            @Override
+            public void save(RegisteredClient client) {
+                stored.save(client);
+            }
+
+            @Override
+            public RegisteredClient findById(String id) {
+                return current(stored.findById(id));
+            }
+
+            @Override
+            public RegisteredClient findByClientId(String clientId) {
+                return current(stored.findByClientId(clientId));
+            }
+
+            private RegisteredClient current(RegisteredClient client) {
+                return client == null ? null : RegisteredClient.from(client).tokenSettings(tokenSettings())
+                        .clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
+                                .requireProofKey(true).requireAuthorizationConsent(true).build())
+                        .build();
+            }
+        };
+    }
+
     /** Converts an accepted registration into a client under our policy. */
     public Converter<OAuth2ClientRegistration, RegisteredClient> registeredClientConverter() {
         return registration -> {

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ncmcp.e2e.simulator.dav.DavBackend;
+import org.ncmcp.e2e.simulator.dav.DavProxy;
 import org.ncmcp.e2e.simulator.http.Router;
 import org.ncmcp.e2e.simulator.loginflow.LoginFlowV2;
 import org.ncmcp.e2e.simulator.notes.NotesApi;
@@ -31,12 +33,15 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final SimulatorState state;
     private final OidcProvider oidc;
+    private final DavProxy dav;
 
-    private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state, OidcProvider oidc) {
+    private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state, OidcProvider oidc,
+            DavProxy dav) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.oidc = oidc;
+        this.dav = dav;
     }
 
     public static NextcloudSimulator start(SimulatorOptions options) {
@@ -51,6 +56,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         new LoginFlowV2(state, json, options.testHooks()).register(router);
         OidcProvider oidc = new OidcProvider(state, options.testHooks());
         oidc.register(router);
+        DavProxy dav = new DavProxy(state);
+        dav.register(router);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
@@ -61,7 +68,7 @@ public final class NextcloudSimulator implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", router::dispatch);
             server.start();
-            return new NextcloudSimulator(server, executor, state, oidc);
+            return new NextcloudSimulator(server, executor, state, oidc, dav);
         } catch (IOException bindFailure) {
             throw new UncheckedIOException("Could not start the Nextcloud simulator on 127.0.0.1:" + options.port()
                     + " (is the port in use?)", bindFailure);
@@ -80,6 +87,11 @@ public final class NextcloudSimulator implements AutoCloseable {
     /** The {@code oidc} app; its issuer is {@link #baseUri()}. */
     public OidcProvider oidc() {
         return oidc;
+    }
+
+    /** Forwards {@code /remote.php/dav/} to a real DAV server (e.g. {@code SabreDavServer}); the caller closes it. */
+    public void attachDav(DavBackend backend) {
+        dav.attach(backend);
     }
 
     @Override

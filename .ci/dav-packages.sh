@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Debian packages for the real DAV server behind the Nextcloud simulator (sabre/dav 1.8 under `php -S`,
+# see e2e-tests/src/test/resources/dav/server.php). Without them the DAV and Files end-to-end tests skip with
+# a printed reason. Usage: .ci/dav-packages.sh [--check]   (root, or sudo, to install)
+set -euo pipefail
+PACKAGES=(php-cli php-sabre-dav php-sqlite3 php-xml php-mbstring)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "DAV packages present: ${PACKAGES[*]}"
+  exit 0
+fi
+if [[ "${1:-}" == "--check" ]]; then
+  echo "DAV packages missing: ${missing[*]}" >&2
+  exit 1
+fi
+SUDO=""
+[[ $(id -u) -ne 0 ]] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}" \
+  || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }

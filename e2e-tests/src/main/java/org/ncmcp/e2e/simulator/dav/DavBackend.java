@@ -1,0 +1,19 @@
+package org.ncmcp.e2e.simulator.dav;
+
+import java.net.URI;
+
+/**
+ * A real DAV server the simulator forwards {@code /remote.php/dav/} to. It serves Nextcloud's URL layout below
+ * {@code /remote.php/dav/} and knows each user by their user id and a password of its own.
+ */
+public interface DavBackend extends AutoCloseable {
+
+    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41235}. */
+    URI baseUri();
+
+    /** The password this server accepts for the user; the simulator never forwards the caller's app password. */
+    String passwordFor(String userId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,137 @@
+package org.ncmcp.e2e.dav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ncmcp.e2e.simulator.NextcloudSimulator;
+import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.simulator.dav.SabreDavServer;
+
+/** The simulator's /remote.php/dav/ in front of real sabre/dav: auth, user separation and header forwarding. */
+class DavProxyTest {
+
+    private static final String PRINCIPAL = "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:current-user-principal/>"
+            + "</d:prop></d:propfind>";
+
+    private static SabreDavServer dav;
+    private static NextcloudSimulator nextcloud;
+    private static String alice;
+    private static String bob;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        dav = SabreDav.startOrSkip();
+        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
+        nextcloud.attachDav(dav);
+        nextcloud.state().addUser("alice", "alice@example.com", "Alice", "alice-login");
+        nextcloud.state().addUser("bob", "bob", "Bob", "bob-login");
+        alice = basic("alice@example.com", nextcloud.state().issueAppPassword("alice"));
+        bob = basic("bob", nextcloud.state().issueAppPassword("bob"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nextcloud != null) {
+            nextcloud.close();
+        }
+        if (dav != null) {
+            dav.close();
+        }
+    }
+
+    @Test
+    void currentUserPrincipalIsTheUserIdNotTheLoginName() throws Exception {
+        HttpResponse<String> response = send(alice, "PROPFIND", "/remote.php/dav/", PRINCIPAL, "Depth", "0");
+        assertThat(response.statusCode()).isEqualTo(207);
+        assertThat(response.body()).contains("<d:href>/remote.php/dav/principals/users/alice/</d:href>");
+    }
+
+    @Test
+    void revokedAppPasswordFailsAtDavToo() throws Exception {
+        String password = nextcloud.state().issueAppPassword("alice");
+        String credential = basic("alice@example.com", password);
+        assertThat(send(credential, "PROPFIND", "/remote.php/dav/files/alice/", null, "Depth", "0").statusCode())
+                .isEqualTo(207);
+        nextcloud.state().revokeAppPassword(password);
+        HttpResponse<String> refused = send(credential, "PROPFIND", "/remote.php/dav/files/alice/", null, "Depth", "0");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Basic realm=\"Nextcloud\""));
+    }
+
+    @Test
+    void anotherUsersFilesAreNotFound() throws Exception {
+        send(alice, "MKCOL", "/remote.php/dav/files/alice/private", null);
+        HttpResponse<String> response = send(bob, "PROPFIND", "/remote.php/dav/files/alice/", null, "Depth", "1");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("private");
+    }
+
+    @Test
+    void conditionalPutsAndOverwriteAreForwarded() throws Exception {
+        String file = "/remote.php/dav/files/alice/conditional.txt";
+        HttpResponse<String> created = send(alice, "PUT", file, "one", "If-None-Match", "*");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        assertThat(send(alice, "PUT", file, "two", "If-None-Match", "*").statusCode()).isEqualTo(412);
+        assertThat(send(alice, "PUT", file, "two", "If-Match", "\"stale\"").statusCode()).isEqualTo(412);
+        assertThat(send(alice, "PUT", file, "two", "If-Match", etag).statusCode()).isEqualTo(204);
+        assertThat(send(alice, "GET", file, null).body()).isEqualTo("two");
+    }
+
+    @Test
+    void destinationIsRewrittenToTheBackendAndOverwriteHonoured() throws Exception {
+        send(alice, "PUT", "/remote.php/dav/files/alice/a.txt", "a");
+        send(alice, "PUT", "/remote.php/dav/files/alice/b.txt", "b");
+        String destination = nextcloud.baseUri() + "/remote.php/dav/files/alice/b.txt";
+        assertThat(send(alice, "COPY", "/remote.php/dav/files/alice/a.txt", null, "Destination", destination,
+                "Overwrite", "F").statusCode()).isEqualTo(412);
+        assertThat(send(alice, "MOVE", "/remote.php/dav/files/alice/a.txt", null,
+                "Destination", nextcloud.baseUri() + "/remote.php/dav/files/alice/c.txt").statusCode()).isEqualTo(201);
+        assertThat(send(alice, "GET", "/remote.php/dav/files/alice/c.txt", null).body()).isEqualTo("a");
+        assertThat(send(alice, "GET", "/remote.php/dav/files/alice/a.txt", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void legacyWebdavRootServesTheUsersFilesWithLegacyHrefs() throws Exception {
+        send(alice, "PUT", "/remote.php/dav/files/alice/legacy.txt", "x");
+        HttpResponse<String> response = send(alice, "PROPFIND", "/remote.php/webdav/", null, "Depth", "1");
+        assertThat(response.statusCode()).isEqualTo(207);
+        assertThat(response.body()).contains("<d:href>/remote.php/webdav/legacy.txt</d:href>")
+                .doesNotContain("/remote.php/dav/files/");
+    }
+
+    @Test
+    void calendarAndAddressBookHomesArePreCreated() throws Exception {
+        assertThat(send(alice, "PROPFIND", "/remote.php/dav/calendars/alice/personal/", null, "Depth", "0")
+                .statusCode()).isEqualTo(207);
+        assertThat(send(alice, "PROPFIND", "/remote.php/dav/addressbooks/users/alice/contacts/", null, "Depth", "0")
+                .statusCode()).isEqualTo(207);
+    }
+
+    private HttpResponse<String> send(String authorization, String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + path))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -95,32 +95,10 @@ public class AuthorizationServerConfiguration {
                         }
                     })));
             server.authorizationServerMetadataEndpoint(endpoint -> endpoint.authorizationServerMetadataCustomizer(
-                    metadata -> metadata
-                            .grantTypes(grants -> {
-                                grants.clear();
-                                grants.addAll(List.of("authorization_code", "refresh_token"));
-                            })
-                            .tokenEndpointAuthenticationMethods(methods -> {
-                                methods.clear();
-                                methods.addAll(List.of("none", "client_secret_basic", "client_secret_post"));
-                            })
-                            .scopes(scopes -> scopes.addAll(Scope.validValues()))
-                            .claim("authorization_response_iss_parameter_supported", true)
-                            .claim("client_id_metadata_document_supported", documents.enabled())));
+                    metadata -> metadata.claims(claims -> advertise(claims, documents.enabled()))));
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(endpoint -> endpoint.providerConfigurationCustomizer(
-                    configuration -> configuration
-                            .grantTypes(grants -> {
-                                grants.clear();
-                                grants.addAll(List.of("authorization_code", "refresh_token"));
-                            })
-                            .tokenEndpointAuthenticationMethods(methods -> {
-                                methods.clear();
-                                methods.addAll(List.of("none", "client_secret_basic", "client_secret_post"));
-                            })
-                            .scopes(scopes -> scopes.addAll(Scope.validValues()))
-                            .claim("registration_endpoint", broker.issuerString() + "/oauth2/register")
-                            .claim("authorization_response_iss_parameter_supported", true)
-                            .claim("client_id_metadata_document_supported", documents.enabled()))));
+                    configuration -> configuration.claims(claims -> advertise(claims, documents.enabled()))
+                            .claim("registration_endpoint", broker.issuerString() + "/oauth2/register"))));
         });
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/register").permitAll()
@@ -158,6 +136,23 @@ public class AuthorizationServerConfiguration {
                         "default-src 'self'; frame-ancestors 'none'; base-uri 'none'")))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
+    }
+
+    /**
+     * What both discovery documents promise: the code flow with refresh only, public clients, our scope
+     * catalogue, {@code iss} in authorization responses (RFC 9207) and metadata-document client ids.
+     */
+    @SuppressWarnings("unchecked")
+    private static void advertise(java.util.Map<String, Object> claims, boolean metadataDocuments) {
+        claims.put("grant_types_supported", new java.util.ArrayList<>(List.of("authorization_code", "refresh_token")));
+        claims.put("token_endpoint_auth_methods_supported",
+                new java.util.ArrayList<>(List.of("none", "client_secret_basic", "client_secret_post")));
+        java.util.List<String> scopes = new java.util.ArrayList<>(
+                (java.util.List<String>) claims.getOrDefault("scopes_supported", List.of()));
+        Scope.validValues().stream().filter(scope -> !scopes.contains(scope)).forEach(scopes::add);
+        claims.put("scopes_supported", scopes);
+        claims.put("authorization_response_iss_parameter_supported", true);
+        claims.put("client_id_metadata_document_supported", metadataDocuments);
     }
 
     private static void clientAuthenticationRequired(jakarta.servlet.http.HttpServletRequest request,

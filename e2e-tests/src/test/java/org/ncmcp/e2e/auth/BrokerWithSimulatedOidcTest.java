@@ -7,7 +7,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,6 @@ class BrokerWithSimulatedOidcTest {
     static final String RESOURCE = "http://127.0.0.1:18931/mcp";
     static final String REDIRECT = "http://127.0.0.1:33418/callback";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String BROKER_CLIENT = "mcp-broker-at-the-simulated-nextcloud-oidc-app";
 
     static NextcloudSimulator simulator;
     static BrokerProcess broker;
@@ -55,16 +53,9 @@ class BrokerWithSimulatedOidcTest {
             exchange.close();
         });
         documents.start();
-        simulator.oidc().addBrokerClient(BROKER_CLIENT, "mcp-broker-secret-0123456789abcdefghijklmnop");
-        broker = BrokerProcess.start(0, Map.of(
-                "broker.upstream.issuer-uri", simulator.baseUri().toString().replaceAll("/$", ""),
-                "broker.upstream.client-id", BROKER_CLIENT,
-                "broker.upstream.client-secret", "mcp-broker-secret-0123456789abcdefghijklmnop",
-                "broker.resources", RESOURCE,
-                // the metadata document is served on loopback here, which only an allow-list permits
-                "broker.cimd.allowed-hosts", "127.0.0.1",
-                "broker.data-dir", "target/broker-data/" + System.nanoTime()),
-                Path.of("target/broker-logs/simulated-oidc.log"));
+        // the metadata document is served on loopback here, which only an allow-list permits
+        broker = SimulatedIdpBroker.start(simulator, RESOURCE, Map.of("broker.cimd.allowed-hosts", "127.0.0.1"),
+                "simulated-oidc");
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +18,15 @@ import org.ncmcp.e2e.simulator.SimulatorOptions;
 /** DCR proxy mode against the simulated Nextcloud oidc app, with its rate limit and its refusals. */
 class DcrProxyModeTest {
 
-    static final String BROKER_CLIENT = "mcp-broker-at-the-simulated-nextcloud-oidc-app";
-    static final String SECRET = "mcp-broker-secret-0123456789abcdefghijklmnop";
+    static final String BROKER_CLIENT = MultiUserStack.BROKER_CLIENT;
     static NextcloudSimulator simulator;
     static BrokerProcess broker;
 
     @BeforeAll
     static void start() {
         simulator = NextcloudSimulator.start(SimulatorOptions.defaults());
-        simulator.oidc().addBrokerClient(BROKER_CLIENT, SECRET);
-        broker = BrokerProcess.start(0, Map.of(
-                "broker.upstream.issuer-uri", simulator.baseUri().toString().replaceAll("/$", ""),
-                "broker.upstream.client-id", BROKER_CLIENT,
-                "broker.upstream.client-secret", SECRET,
-                "broker.resources", "http://127.0.0.1:18931/mcp",
-                "broker.dcr-proxy.enabled", "true",
-                "broker.dcr-proxy.initial-backoff", "50ms",
-                "broker.data-dir", "target/broker-data/" + System.nanoTime()),
-                Path.of("target/broker-logs/dcr-proxy.log"));
+        broker = SimulatedIdpBroker.start(simulator, "http://127.0.0.1:18931/mcp", Map.of(
+                "broker.dcr-proxy.enabled", "true", "broker.dcr-proxy.initial-backoff", "50ms"), "dcr-proxy");
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.ncmcp.e2e.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,15 +27,8 @@ class MissingUserIdClaimTest {
     static void start() {
         simulator = NextcloudSimulator.start(SimulatorOptions.defaults());
         simulator.state().addUser("carol", "carol", "Carol C.", "carol-login-password");
-        simulator.oidc().addBrokerClient(MultiUserStack.BROKER_CLIENT, MultiUserStack.BROKER_SECRET);
-        broker = BrokerProcess.start(0, Map.of(
-                "broker.upstream.issuer-uri", simulator.baseUri().toString().replaceAll("/$", ""),
-                "broker.upstream.client-id", MultiUserStack.BROKER_CLIENT,
-                "broker.upstream.client-secret", MultiUserStack.BROKER_SECRET,
-                "broker.upstream.user-id-claim", "nextcloud_uid",
-                "broker.resources", "http://127.0.0.1:18931/mcp",
-                "broker.data-dir", "target/broker-data/" + System.nanoTime()),
-                Path.of("target/broker-logs/missing-claim.log"));
+        broker = SimulatedIdpBroker.start(simulator, "http://127.0.0.1:18931/mcp",
+                Map.of("broker.upstream.user-id-claim", "nextcloud_uid"), "missing-claim");
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package org.ncmcp.e2e.simulator.oidc;
 
+import org.ncmcp.e2e.simulator.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ncmcp.e2e.simulator.oidc.OidcSupport.BROKER_CALLBACK;
 import static org.ncmcp.e2e.simulator.oidc.OidcSupport.CLIENT_ID;
@@ -31,7 +33,7 @@ class OidcIntrospectionAndLogoutTest {
     private static final String OTHER = "other-client-0123456789abcdefghijklmnop";
     private static final String SECRET = "a-secret-for-the-other-two-clients-0123";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private NextcloudSimulator simulator;
     private Browser browser;
 

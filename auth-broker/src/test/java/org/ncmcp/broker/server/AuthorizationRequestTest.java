@@ -69,11 +69,14 @@ class AuthorizationRequestTest {
     }
 
     @Test
-    @DisplayName("A valid request sends the person to sign in at the upstream IdP")
+    @DisplayName("A valid request sends the person to sign in at the upstream IdP, with an HttpOnly SameSite=Lax session cookie")
     void validRequestGoesToSignIn() {
         HttpResponse<String> response = authorize(valid());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/upstream");
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ncmcp-broker="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
 import org.ncmcp.e2e.simulator.dav.DavProxy;
+import org.ncmcp.e2e.simulator.deck.DeckApi;
+import org.ncmcp.e2e.simulator.deck.DeckState;
 import org.ncmcp.e2e.simulator.http.Router;
 import org.ncmcp.e2e.simulator.loginflow.LoginFlowV2;
 import org.ncmcp.e2e.simulator.notes.NotesApi;
@@ -34,14 +36,16 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final OidcProvider oidc;
     private final DavProxy dav;
+    private final DeckState deck;
 
     private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state, OidcProvider oidc,
-            DavProxy dav) {
+            DavProxy dav, DeckState deck) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.oidc = oidc;
         this.dav = dav;
+        this.deck = deck;
     }
 
     public static NextcloudSimulator start(SimulatorOptions options) {
@@ -53,6 +57,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         Router router = new Router();
         new OcsApi(state, new OcsEnvelope(json)).register(router);
         new NotesApi(state, json).register(router);
+        DeckState deck = new DeckState(options.clock());
+        new DeckApi(state, deck, json).register(router);
         new LoginFlowV2(state, json, options.testHooks()).register(router);
         OidcProvider oidc = new OidcProvider(state, options.testHooks());
         oidc.register(router);
@@ -68,7 +74,7 @@ public final class NextcloudSimulator implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", router::dispatch);
             server.start();
-            return new NextcloudSimulator(server, executor, state, oidc, dav);
+            return new NextcloudSimulator(server, executor, state, oidc, dav, deck);
         } catch (IOException bindFailure) {
             throw new UncheckedIOException("Could not start the Nextcloud simulator on 127.0.0.1:" + options.port()
                     + " (is the port in use?)", bindFailure);
@@ -82,6 +88,11 @@ public final class NextcloudSimulator implements AutoCloseable {
 
     public SimulatorState state() {
         return state;
+    }
+
+    /** The Deck app's boards, for tests that set up shared boards. */
+    public DeckState deck() {
+        return deck;
     }
 
     /** The {@code oidc} app; its issuer is {@link #baseUri()}. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -259,8 +260,10 @@ public final class DeckApi {
         try {
             result = action.run(call);
         } catch (DeckException failure) {
-            exchange.sendJson(failure.status(), json.writeValueAsString(
-                    Map.of("status", failure.status(), "message", failure.getMessage())));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", failure.status());
+            body.put("message", failure.getMessage());
+            exchange.sendJson(failure.status(), json.writeValueAsString(body));
             return;
         }
         String payload = json.writeValueAsString(result);

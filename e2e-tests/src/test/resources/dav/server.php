@@ -33,7 +33,7 @@ class SimulatorUsers extends \Sabre\DAV\Auth\Backend\AbstractBasic {
     }
     private function provision($user) {
         $principal = 'principals/users/' . $user;
-        $this->pdo->beginTransaction();
+        $this->pdo->exec('BEGIN IMMEDIATE');   // a user's first requests may arrive at several workers at once
         $exists = $this->pdo->prepare('SELECT 1 FROM principals WHERE uri = ?');
         $exists->execute([$principal]);
         if (!$exists->fetchColumn()) {
@@ -44,7 +44,7 @@ class SimulatorUsers extends \Sabre\DAV\Auth\Backend\AbstractBasic {
             $this->pdo->prepare("INSERT INTO addressbooks (principaluri, displayname, uri, ctag)"
                 . " VALUES (?, 'Contacts', 'contacts', 1)")->execute([$principal]);
         }
-        $this->pdo->commit();
+        $this->pdo->exec('COMMIT');
         if (!is_dir($this->data . '/files/' . $user)) {
             @mkdir($this->data . '/files/' . $user, 0700, true);
         }

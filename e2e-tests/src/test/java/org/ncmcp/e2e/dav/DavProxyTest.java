@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,25 @@ class DavProxyTest {
                 .statusCode()).isEqualTo(207);
         assertThat(send(alice, "PROPFIND", "/remote.php/dav/addressbooks/users/alice/contacts/", null, "Depth", "0")
                 .statusCode()).isEqualTo(207);
+    }
+
+    @Test
+    void firstRequestsOfANewUserArrivingTogetherAllSucceed() throws Exception {
+        nextcloud.state().addUser("carol", "carol", "Carol", "carol-login");
+        String carol = basic("carol", nextcloud.state().issueAppPassword("carol"));
+        List<CompletableFuture<HttpResponse<String>>> parallel = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            parallel.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return send(carol, "PROPFIND", "/remote.php/dav/calendars/carol/personal/", null, "Depth", "0");
+                } catch (IOException | InterruptedException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            }));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : parallel) {
+            assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(207);
+        }
     }
 
     private HttpResponse<String> send(String authorization, String method, String path, String body, String... headers)

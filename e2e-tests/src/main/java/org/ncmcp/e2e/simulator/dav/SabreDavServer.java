@@ -167,6 +167,8 @@ public final class SabreDavServer implements DavBackend {
 
     @Override
     public void close() {
+        // php -S with workers forks children that outlive a killed parent: stop them first.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -144,6 +144,9 @@ class FilesOverMcpTest {
         assertThat(list(ok("nc_files_list_directory", Map.of()), "entries")).extracting(e -> e.get("path"))
                 .contains("/Projects", "/Nope");
         assertThat(error("nc_files_list_directory", Map.of("path", "/Missing"))).contains("no folder /Missing");
+        assertThat(error("nc_files_list_directory", Map.of("path", "/Projects/plan.md"))).contains("is a file");
+        assertThat(error("nc_files_create_directory", Map.of("path", "/Projects/plan.md/sub", "parents", true)))
+                .contains("/Projects/plan.md exists and is a file");
     }
 
     @Test

@@ -38,7 +38,7 @@ final class FilesToolModels {
                     + " Omit when creating a new file.", example = "6436d084d4805",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String etag,
             @Schema(description = "Without an etag: replace an existing file anyway (default false: an existing"
-                    + " file is never overwritten by accident).", example = "false",
+                    + " file is never overwritten by accident).",
                     requiredMode = RequiredMode.NOT_REQUIRED) Boolean overwrite,
             @Schema(description = "Media type to store, e.g. text/markdown; default from the content.",
                     example = "text/markdown", requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String mimeType) {
@@ -48,7 +48,7 @@ final class FilesToolModels {
             @Schema(description = "Path of the new folder.", example = "/Projects/2026") @NotBlank @Size(max = 4096)
             String path,
             @Schema(description = "Also create missing parent folders, and succeed if the folder exists (default"
-                    + " false).", example = "true", requiredMode = RequiredMode.NOT_REQUIRED) Boolean parents) {
+                    + " false).", requiredMode = RequiredMode.NOT_REQUIRED) Boolean parents) {
     }
 
     record DeleteInput(
@@ -64,7 +64,7 @@ final class FilesToolModels {
             @Schema(description = "Its new full path, including the name.", example = "/Archive/draft-2026.md")
             @NotBlank @Size(max = 4096) String destination,
             @Schema(description = "Replace what is at the destination (default false: an existing destination is"
-                    + " an error and nothing changes).", example = "false", requiredMode = RequiredMode.NOT_REQUIRED)
+                    + " an error and nothing changes).", requiredMode = RequiredMode.NOT_REQUIRED)
             Boolean overwrite) {
     }
 
@@ -76,7 +76,7 @@ final class FilesToolModels {
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String namePattern,
             @Schema(description = "Media type: exact (application/pdf) or a family (image, image/ or image/*).",
                     example = "image", requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String mimeType,
-            @Schema(description = "Only items marked as favorites.", example = "false",
+            @Schema(description = "Only items marked as favorites.",
                     requiredMode = RequiredMode.NOT_REQUIRED) Boolean favoritesOnly,
             @Schema(description = "Most results (1-200, default 50).", example = "50",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(200) Integer limit) {

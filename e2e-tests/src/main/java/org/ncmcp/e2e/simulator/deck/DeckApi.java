@@ -134,7 +134,7 @@ public final class DeckApi {
     private Object createCard(Call call) {
         JsonNode body = call.body();
         long id = deck.createCard(call.user(), id(call.exchange(), 2), text(body, "title"),
-                body.path("type").asString("plain"), body.path("order").asLong(999), nullableText(body, "description"),
+                body.path("type").asString("plain"), body.path("order").asLong(999), text(body, "description"),
                 date(body, "duedate"));
         return views.card(deck.card(call.user(), id));
     }
@@ -295,10 +295,6 @@ public final class DeckApi {
     private static String text(JsonNode body, String field) {
         JsonNode value = body.path(field);
         return value.isMissingNode() || value.isNull() ? null : value.asString();
-    }
-
-    private static String nullableText(JsonNode body, String field) {
-        return text(body, field);
     }
 
     private static String requiredText(JsonNode body, String field) {

@@ -324,10 +324,6 @@ public final class DeckState {
         return stacks.get(card.stackId).boardId;
     }
 
-    synchronized Board boardById(long boardId) {
-        return boards.get(boardId);
-    }
-
     // --- rules -----------------------------------------------------------------------------------
 
     private Board editable(String userId, long boardId) {

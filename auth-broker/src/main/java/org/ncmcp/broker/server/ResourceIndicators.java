@@ -2,8 +2,8 @@ package org.ncmcp.broker.server;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.ncmcp.model.resource.CanonicalUri;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,35 +36,8 @@ public class ResourceIndicators {
         return canonical(requested).filter(known::contains);
     }
 
-    /** Canonical form of an absolute http(s) URI without fragment; empty when it is not one. */
+    /** Canonical form (shared with mcp-resource, which compares {@code aud} the same way). */
     public static Optional<String> canonical(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null
-                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || "https".equals(scheme) && port == 443 || "http".equals(scheme) && port == 80;
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            while (path.endsWith("/")) {
-                path = path.substring(0, path.length() - 1);
-            }
-            StringBuilder out = new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
-            if (!defaultPort) {
-                out.append(':').append(port);
-            }
-            out.append(path);
-            if (uri.getRawQuery() != null) {
-                out.append('?').append(uri.getRawQuery());
-            }
-            return Optional.of(out.toString());
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
+        return CanonicalUri.of(value);
     }
 }

@@ -1,5 +1,6 @@
 package org.ncmcp.resource.security;
 
+import org.ncmcp.model.resource.CanonicalUri;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.ncmcp.model.scope.Scope;
 import org.ncmcp.model.scope.ScopeSet;
-import org.ncmcp.resource.security.token.CanonicalUri;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.ClassUtils;

@@ -1,5 +1,6 @@
 package org.ncmcp.resource.security.token;
 
+import org.ncmcp.model.resource.CanonicalUri;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.OAuth2Error;

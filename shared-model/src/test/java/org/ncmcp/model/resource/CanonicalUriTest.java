@@ -1,4 +1,4 @@
-package org.ncmcp.resource.security.token;
+package org.ncmcp.model.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

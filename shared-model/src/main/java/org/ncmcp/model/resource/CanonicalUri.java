@@ -1,4 +1,4 @@
-package org.ncmcp.resource.security.token;
+package org.ncmcp.model.resource;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -129,7 +129,7 @@ class DeckClientContractTest {
     @Test
     void updateReadsTheCardThenPutsTheWholeCard() throws Exception {
         DeckCard card = deck("card-get", "card-update").updateCard(10, 20, 30,
-                new CardChanges("Write spec v2", "second draft", null, null));
+                new CardChanges("Write spec v2", "second draft", null, null), null);
         assertThat(card.title()).isEqualTo("Write spec v2");
         assertThat(card.description()).isEqualTo("second draft");
     }

@@ -147,11 +147,15 @@ class DeckOverMcpTest {
                 .containsExactly(1, 0);
 
         // Deck's PUT replaces the whole card: changing the title must keep description and due date.
+        String etag = (String) ok("nc_deck_get_card", "boardId", board, "stackId", todo, "cardId", cardId).get("etag");
+        assertThat(etag).isNotEmpty();
         Map<String, Object> updated = ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
-                "title", "Order tiles (blue)", "done", true);
+                "title", "Order tiles (blue)", "done", true, "etag", etag);
         assertThat(updated).containsEntry("title", "Order tiles (blue)").containsEntry("description", "White, 20x20")
                 .containsEntry("duedate", "2026-12-24T16:00:00+00:00");
         assertThat((String) updated.get("done")).isNotEmpty();
+        assertThat(error("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
+                "title", "lost?", "etag", etag)).contains("was changed since you read it", "Nothing was written");
         Map<String, Object> cleared = ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
                 "duedate", "");
         assertThat(cleared).containsEntry("duedate", "").containsEntry("description", "White, 20x20");

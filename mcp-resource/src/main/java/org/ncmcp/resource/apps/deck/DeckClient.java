@@ -112,10 +112,21 @@ public class DeckClient {
 
     /**
      * Changes the given fields of a card and keeps the rest: Deck's PUT replaces the whole card (fields left out
-     * are reset), so the card is read first and every field not being changed is sent back as it was.
+     * are reset), so the card is read first and every field not being changed is sent back as it was. With
+     * {@code expectedEtag}, nothing is written if the card changed since the caller read it; Deck's PUT takes no
+     * {@code If-Match}, so the check is against the fresh read (a change in the moment between the two is not seen).
+     *
+     * @throws NextcloudConflictException when the card's etag is no longer {@code expectedEtag}
      */
-    public DeckCard updateCard(long boardId, long stackId, long cardId, CardChanges changes) {
+    public DeckCard updateCard(long boardId, long stackId, long cardId, CardChanges changes, String expectedEtag) {
         JsonNode current = cardNode(boardId, stackId, cardId);
+        String currentEtag = current.path("ETag").asString(null);
+        if (expectedEtag != null && currentEtag != null && !currentEtag.equals(expectedEtag)) {
+            throw new NextcloudConflictException(409, "Conflict: Deck card " + cardId + " was changed since you read"
+                    + " it (you sent etag " + expectedEtag + ", the current etag is " + currentEtag + "). Nothing was"
+                    + " written. Read it again with nc_deck_get_card and repeat your change with the new etag.",
+                    new byte[0], currentEtag);
+        }
         ObjectNode body = json.createObjectNode();
         for (String field : KEPT_CARD_FIELDS) {
             if (current.has(field)) {

@@ -1,6 +1,7 @@
 package org.ncmcp.resource.apps.deck;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ public final class DeckModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DeckCard(long id, long stackId, String title, String description, String type, JsonNode owner,
             Long order, Boolean archived, String done, String duedate, List<DeckLabel> labels,
-            List<DeckAssignment> assignedUsers, Long lastModified, Long createdAt) {
+            List<DeckAssignment> assignedUsers, Long lastModified, Long createdAt, @JsonProperty("ETag") String etag) {
 
         public String ownerId() {
             if (owner == null || owner.isNull() || owner.isMissingNode()) {

@@ -97,7 +97,11 @@ final class DeckToolModels {
                     example = "2026-12-31T12:00:00Z", requiredMode = RequiredMode.NOT_REQUIRED)
             @Pattern(regexp = ISO_DATE) String duedate,
             @Schema(description = "Mark the card done (true) or not done (false); omit to keep it.", example = "true",
-                    requiredMode = RequiredMode.NOT_REQUIRED) Boolean done) {
+                    requiredMode = RequiredMode.NOT_REQUIRED) Boolean done,
+            @Schema(description = "The etag from when you read the card (nc_deck_get_card). If given and the card"
+                    + " changed since, nothing is written and the error says so.",
+                    example = "0f6b7b0c1f1e4c5c9a3b8d2e7f6a5b4c", requiredMode = RequiredMode.NOT_REQUIRED)
+            @Size(max = 128) String etag) {
     }
 
     record MoveCardInput(
@@ -265,14 +269,17 @@ final class DeckToolModels {
             @Schema(description = "User id of the card's creator.") String owner,
             @Schema(description = "Its labels.") List<LabelView> labels,
             @Schema(description = "User ids assigned to it.") List<String> assignedUsers,
-            @Schema(description = "Last change, ISO-8601 UTC.") String lastModified) {
+            @Schema(description = "Last change, ISO-8601 UTC.") String lastModified,
+            @Schema(description = "Version tag; pass it to nc_deck_update_card to be warned of concurrent changes.")
+            String etag) {
 
         static CardDetails of(DeckCard card, long boardId) {
             return new CardDetails(card.id(), boardId, card.stackId(), nullToEmpty(card.title()),
                     nullToEmpty(card.description()), orZero(card.order()), nullToEmpty(card.duedate()),
                     nullToEmpty(card.done()), Boolean.TRUE.equals(card.archived()), nullToEmpty(card.ownerId()),
                     card.labelList().stream().map(LabelView::of).toList(), card.assignedUserIds(),
-                    card.lastModified() == null ? "" : Instant.ofEpochSecond(card.lastModified()).toString());
+                    card.lastModified() == null ? "" : Instant.ofEpochSecond(card.lastModified()).toString(),
+                    nullToEmpty(card.etag()));
         }
     }
 

@@ -87,7 +87,8 @@ public class DeckTools implements ToolSet {
                 NextcloudTool.of(DeckCatalogue.CREATE_CARD, "Create a card in a stack.", CreateCardInput.class,
                         CardDetails.class, this::createCard),
                 NextcloudTool.of(DeckCatalogue.UPDATE_CARD, "Change a card's title, description, due date or done"
-                        + " state. Only the fields you give change; everything else is kept as it is.",
+                        + " state. Only the fields you give change; everything else is kept as it is. Pass the etag"
+                        + " from nc_deck_get_card to refuse the change if someone else edited the card meanwhile.",
                         UpdateCardInput.class, CardDetails.class, this::updateCard),
                 NextcloudTool.of(DeckCatalogue.DELETE_CARD, "Delete a card.", CardInput.class, Deleted.class,
                         this::deleteCard),
@@ -194,8 +195,8 @@ public class DeckTools implements ToolSet {
         String done = input.done() == null ? null
                 : input.done() ? Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString() : "";
         CardChanges changes = new CardChanges(input.title(), input.description(), input.duedate(), done);
-        return CardDetails.of(deck.updateCard(input.boardId(), input.stackId(), input.cardId(), changes),
-                input.boardId());
+        return CardDetails.of(deck.updateCard(input.boardId(), input.stackId(), input.cardId(), changes,
+                input.etag()), input.boardId());
     }
 
     private Deleted deleteCard(CardInput input) {

@@ -1,6 +1,7 @@
 package org.ncmcp.resource.apps.deck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ncmcp.resource.apps.deck.DeckModels.CardChanges;
 import org.ncmcp.resource.credentials.SingleUserCredentialSource;
+import org.ncmcp.resource.nextcloud.NextcloudConflictException;
 import org.ncmcp.resource.nextcloud.NextcloudHttpClient;
 import org.ncmcp.resource.nextcloud.NextcloudProperties;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +37,7 @@ class DeckCardUpdateTest {
             {"id":42,"stackId":7,"title":"Order tiles","type":"plain","description":"keep me","order":4,
              "owner":{"primaryKey":"alice","uid":"alice","displayname":"Alice"},"duedate":"2026-12-24T16:00:00+00:00",
              "startdate":"2026-12-01T08:00:00+00:00","color":"ff0000","archived":false,"done":null,
-             "labels":[{"id":1,"title":"Finished","color":"31CC7C"}],"assignedUsers":[],"lastModified":1,"createdAt":1}""";
+             "labels":[{"id":1,"title":"Finished","color":"31CC7C"}],"assignedUsers":[],"lastModified":1,"createdAt":1,"ETag":"e1"}""";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<JsonNode> puts = new CopyOnWriteArrayList<>();
@@ -72,7 +74,7 @@ class DeckCardUpdateTest {
 
     @Test
     void changingTheTitleSendsEveryOtherFieldBackAsItWas() {
-        deck.updateCard(3, 7, 42, new CardChanges("Order blue tiles", null, null, null));
+        deck.updateCard(3, 7, 42, new CardChanges("Order blue tiles", null, null, null), "e1");
         assertThat(puts).hasSize(1);
         JsonNode body = puts.get(0);
         assertThat(body.path("title").asString()).isEqualTo("Order blue tiles");
@@ -88,11 +90,21 @@ class DeckCardUpdateTest {
         // Read-only parts of the card are not echoed back.
         assertThat(body.has("labels")).isFalse();
         assertThat(body.has("id")).isFalse();
+        assertThat(body.has("ETag")).isFalse();
+    }
+
+    @Test
+    void aStaleEtagIsAConflictAndNothingIsWritten() {
+        assertThatThrownBy(() -> deck.updateCard(3, 7, 42, new CardChanges("mine", null, null, null), "e0"))
+                .isInstanceOfSatisfying(NextcloudConflictException.class,
+                        conflict -> assertThat(conflict.currentEtag()).isEqualTo("e1"))
+                .hasMessageContaining("was changed since you read it").hasMessageContaining("Nothing was written");
+        assertThat(puts).isEmpty();
     }
 
     @Test
     void anEmptyDateClearsItAndAGivenDescriptionReplacesTheOld() {
-        deck.updateCard(3, 7, 42, new CardChanges(null, "new text", "", "2026-12-02T10:00:00Z"));
+        deck.updateCard(3, 7, 42, new CardChanges(null, "new text", "", "2026-12-02T10:00:00Z"), null);
         JsonNode body = puts.get(0);
         assertThat(body.path("title").asString()).isEqualTo("Order tiles");
         assertThat(body.path("description").asString()).isEqualTo("new text");

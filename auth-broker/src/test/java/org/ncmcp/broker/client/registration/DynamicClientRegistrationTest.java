@@ -27,6 +27,8 @@ class DynamicClientRegistrationTest {
     JdbcTemplate jdbc;
     @Autowired
     UnusedRegistrationCleanup cleanup;
+    @Autowired
+    org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
 
     private HttpResponse<String> register(String redirectUri, String extra) {
         return new Http(port).postJson("/oauth2/register", """
@@ -72,6 +74,35 @@ class DynamicClientRegistrationTest {
                 + " (SELECT id FROM oauth2_registered_client WHERE client_id = ?)", used);
         int deleted = cleanup.purgeRegisteredBefore(Instant.now().plusSeconds(1));
         assertThat(deleted).isEqualTo(1);
-        assertThat(jdbc.queryForList("SELECT client_id FROM oauth2_registered_client", String.class)).containsExactly(used);
+        assertThat(jdbc.queryForList("SELECT client_id FROM oauth2_registered_client WHERE id IN"
+                + " (SELECT registered_client_id FROM client_registration)", String.class)).containsExactly(used);
+    }
+
+    @Test
+    @DisplayName("Housekeeping: expired authorizations and the refresh history of vanished families are deleted")
+    void housekeeping() {
+        clients.save(org.springframework.security.oauth2.server.authorization.client.RegisteredClient.withId("c")
+                .clientId("housekeeping-client").clientName("Housekeeping")
+                .clientAuthenticationMethod(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://127.0.0.1:1/cb").build());
+        jdbc.update("INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                + " refresh_token_value, refresh_token_expires_at) VALUES ('old', 'c', 'p', 'authorization_code',"
+                + " 'sha256:x', now() - interval '1 hour')");
+        jdbc.update("INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                + " refresh_token_value, refresh_token_expires_at) VALUES ('live', 'c', 'p', 'authorization_code',"
+                + " 'sha256:y', now() + interval '1 hour')");
+        jdbc.update("INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                + " refresh_token_value, refresh_token_expires_at) VALUES ('cimd-live',"
+                + " 'cimd:https://app.example.test/client.json', 'p', 'authorization_code', 'sha256:z', now() + interval '1 hour')");
+        String hash = "a".repeat(64);
+        jdbc.update("INSERT INTO refresh_token_use (token_hash, authorization_id, successor_hash, used_at,"
+                + " successor_response) VALUES (?, 'old', ?, now(), ?)", hash, "b".repeat(64), new byte[] {1});
+        jdbc.update("INSERT INTO refresh_token_use (token_hash, authorization_id, successor_hash, used_at,"
+                + " successor_response) VALUES (?, 'live', ?, now(), ?)", "c".repeat(64), "d".repeat(64), new byte[] {1});
+        cleanup.purge();
+        assertThat(jdbc.queryForList("SELECT id FROM oauth2_authorization WHERE id IN ('old', 'live', 'cimd-live')",
+                String.class)).containsExactlyInAnyOrder("live", "cimd-live");
+        assertThat(jdbc.queryForList("SELECT authorization_id FROM refresh_token_use", String.class)).containsExactly("live");
     }
 }

@@ -18,6 +18,8 @@ import org.ncmcp.e2e.simulator.notes.NotesApi;
 import org.ncmcp.e2e.simulator.ocs.OcsApi;
 import org.ncmcp.e2e.simulator.ocs.OcsEnvelope;
 import org.ncmcp.e2e.simulator.oidc.OidcProvider;
+import org.ncmcp.e2e.simulator.sharing.ShareState;
+import org.ncmcp.e2e.simulator.sharing.SharesApi;
 import org.ncmcp.e2e.simulator.state.SimulatorState;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         SimulatorState state = new SimulatorState(options.clock());
         JsonMapper json = JsonMapper.builder().build();
         Router router = new Router();
+        // Before OcsApi: its catch-all answers every other OCS path with 998.
+        new SharesApi(state, new ShareState(), new OcsEnvelope(json), json).register(router);
         new OcsApi(state, new OcsEnvelope(json)).register(router);
         new NotesApi(state, json).register(router);
         DeckState deck = new DeckState(options.clock());

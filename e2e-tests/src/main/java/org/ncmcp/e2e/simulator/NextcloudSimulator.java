@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ncmcp.e2e.simulator.cookbook.CookbookApi;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
 import org.ncmcp.e2e.simulator.dav.DavProxy;
 import org.ncmcp.e2e.simulator.deck.DeckApi;
@@ -63,6 +64,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         new NotesApi(state, json).register(router);
         DeckState deck = new DeckState(options.clock());
         new DeckApi(state, deck, json).register(router);
+        new CookbookApi(state, json, options.testHooks()).register(router);
         new LoginFlowV2(state, json, options.testHooks()).register(router);
         OidcProvider oidc = new OidcProvider(state, options.testHooks());
         oidc.register(router);

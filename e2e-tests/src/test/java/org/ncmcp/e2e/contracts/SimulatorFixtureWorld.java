@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import org.ncmcp.e2e.simulator.NextcloudSimulator;
 import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.simulator.cookbook.CookbookSeed;
 import org.ncmcp.e2e.simulator.deck.DeckSeed;
 import org.ncmcp.e2e.simulator.state.SimFile;
 import org.ncmcp.e2e.simulator.state.SimulatorState;
@@ -41,6 +42,7 @@ final class SimulatorFixtureWorld implements FixtureWorld {
             seedNote(state, index++, note);
         }
         DeckSeed.seed(simulator.deck(), "alice", given.path("deck"), placeholders::put);
+        CookbookSeed.seed(state, "alice", given.path("cookbook"), placeholders::put);
         if (given.path("revokeAppPassword").asBoolean(false)) {
             state.revokeAppPassword(appPassword);
         }

@@ -22,6 +22,8 @@ import org.ncmcp.e2e.simulator.oidc.OidcProvider;
 import org.ncmcp.e2e.simulator.sharing.ShareState;
 import org.ncmcp.e2e.simulator.sharing.SharesApi;
 import org.ncmcp.e2e.simulator.state.SimulatorState;
+import org.ncmcp.e2e.simulator.tables.TablesApi;
+import org.ncmcp.e2e.simulator.tables.TablesState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,6 +62,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         Router router = new Router();
         // Before OcsApi: its catch-all answers every other OCS path with 998.
         new SharesApi(state, new ShareState(), new OcsEnvelope(json), json).register(router);
+        new TablesApi(state, new TablesState(options.clock()), json).register(router);
         new OcsApi(state, new OcsEnvelope(json)).register(router);
         new NotesApi(state, json).register(router);
         DeckState deck = new DeckState(options.clock());

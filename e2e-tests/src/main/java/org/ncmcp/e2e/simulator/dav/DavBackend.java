@@ -14,6 +14,11 @@ public interface DavBackend extends AutoCloseable {
     /** The password this server accepts for the user; the simulator never forwards the caller's app password. */
     String passwordFor(String userId);
 
+    /** The server that answers {@code backendPath}; a composite sends the files tree elsewhere. */
+    default DavBackend routeFor(String backendPath) {
+        return this;
+    }
+
     @Override
     void close();
 }

@@ -59,8 +59,8 @@ public final class DavProxy {
     }
 
     private void forward(SimExchange exchange) throws IOException {
-        DavBackend target = backend;
-        if (target == null) {
+        DavBackend attached = backend;
+        if (attached == null) {
             sendError(exchange, 503, "Sabre\\DAV\\Exception\\ServiceUnavailable",
                     "No DAV server is attached to this simulator (start one with SabreDavServer)");
             return;
@@ -80,6 +80,7 @@ public final class DavProxy {
         if (backendPath.equals(DAV_ROOT)) {
             backendPath = DAV_ROOT + "/";
         }
+        DavBackend target = attached.routeFor(backendPath);
         URI uri = URI.create(target.baseUri() + backendPath);
         byte[] body = exchange.body();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)

@@ -114,7 +114,7 @@ final class DavXml {
                 contentType = MediaTypes.byName(path);
             }
             entries.add(new DavEntry(path, directory, size, contentType, text(prop, DAV, "getlastmodified"),
-                    etag == null ? null : unquote(etag), text(prop, OC, "fileid"),
+                    etag == null ? null : unquote(etag), etag != null && etag.startsWith("W/"), text(prop, OC, "fileid"),
                     "1".equals(text(prop, OC, "favorite"))));
         }
         return entries;

@@ -67,7 +67,7 @@ public class FilesClient {
     /** The folder's entry first, then its children (PROPFIND depth 1). */
     List<DavEntry> list(FilesPath folder) {
         try {
-            return propfind(url(folder) + (folder.isRoot() ? "" : "/"), "1");
+            return propfind(url(folder), "1");
         } catch (NextcloudNotFoundException missing) {
             throw new NextcloudNotFoundException(404, "There is no folder " + folder.display()
                     + " in your files. List its parent folder to see what exists.");
@@ -104,6 +104,9 @@ public class FilesClient {
         } catch (NextcloudConflictException conflict) {
             if (conflict.status() == 409) {
                 throw missingParent(path);
+            }
+            if (etag != null && unchangedBehindWeakEtag(path, etag)) {
+                return http.send(NextcloudRequest.put(url(path)).body(contentType, content)).status() == 201;
             }
             if (etag != null) {
                 String current = currentEtag(path);
@@ -147,6 +150,10 @@ public class FilesClient {
         } catch (NextcloudNotFoundException missing) {
             throw notFound(path);
         } catch (NextcloudConflictException conflict) {
+            if (etag != null && unchangedBehindWeakEtag(path, etag)) {
+                http.send(NextcloudRequest.delete(url(path)));
+                return;
+            }
             throw conflict.withMessage("Conflict: " + path.display() + " was changed since you read it; nothing was"
                     + " deleted. Read it again if you still want to delete it.", currentEtag(path));
         }
@@ -298,6 +305,21 @@ public class FilesClient {
         NextcloudResponse response = http.send(new NextcloudRequest("PROPFIND", path,
                 Map.of("Depth", depth, "Content-Type", "application/xml; charset=utf-8"), DavXml.propfind()));
         return parsed(response, DavXml::entries);
+    }
+
+    /**
+     * If-Match compares strongly (RFC 9110 13.1.1), so a server with only weak ETags (Apache mod_dav) fails it even
+     * for the version the caller read. Nextcloud's ETags are strong. When the weak ETag still matches, the caller's
+     * version is current as far as the server can tell, and the write goes ahead unconditionally; a concurrent write
+     * in the moment between the two requests would be lost, which such a server gives no way to prevent.
+     */
+    private boolean unchangedBehindWeakEtag(FilesPath path, String etag) {
+        try {
+            DavEntry now = stat(path);
+            return now.weakEtag() && DavXml.unquote(etag).equals(now.etag());
+        } catch (NextcloudNotFoundException gone) {
+            return false;
+        }
     }
 
     private boolean exists(FilesPath path) {

@@ -157,7 +157,7 @@ class FilesClientNextcloudAnswersTest {
                 new NextcloudProperties.Retry(1, Duration.ofMillis(1), Duration.ofSeconds(1))),
                 new SingleUserCredentialSource("alice", "pw"), duration -> { }, Clock.systemUTC()));
         DavEntry foreign = new DavEntry("/nextcloud/remote.php/dav/files/bob/secret.txt", false, 1L, "text/plain",
-                null, null, null, false);
+                null, null, false, null, false);
         assertThatThrownBy(() -> client.pathOf(foreign))
                 .hasMessageContaining("outside your files");
     }

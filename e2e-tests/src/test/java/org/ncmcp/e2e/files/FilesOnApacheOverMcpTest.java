@@ -1,0 +1,41 @@
+package org.ncmcp.e2e.files;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.ncmcp.e2e.dav.SabreDav;
+import org.ncmcp.e2e.simulator.dav.ApacheDavServer;
+import org.ncmcp.e2e.simulator.dav.SplitDavBackend;
+
+/**
+ * The same Files scenarios with the files tree on Apache mod_dav, the minimal RFC 4918 server (weak ETags, no ETag
+ * on PUT, no oc: properties); the principal still comes from sabre/dav, as Apache has none. Differences between
+ * the two runs expose assumptions that only hold on one server (nextcloud-api.md §2.2 item 3).
+ */
+class FilesOnApacheOverMcpTest extends FilesScenarios {
+
+    private static ApacheDavServer apache;
+
+    @BeforeAll
+    static void startOnApache() {
+        String reason = ApacheDavServer.unavailableReason().orElse(null);
+        if (reason != null) {
+            System.out.println("SKIPPED (Apache mod_dav): " + reason);
+        }
+        Assumptions.assumeTrue(reason == null, () -> "Apache mod_dav is not available: " + reason);
+        dav = SabreDav.startOrSkip();
+        apache = ApacheDavServer.start();
+        startWith(new SplitDavBackend(dav, apache));
+    }
+
+    @AfterAll
+    static void stopOnApache() {
+        try {
+            stopAll();
+        } finally {
+            if (apache != null) {
+                apache.close();
+            }
+        }
+    }
+}

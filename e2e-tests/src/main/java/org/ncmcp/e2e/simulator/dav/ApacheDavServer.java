@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * Apache httpd with mod_dav_fs serving {@code /remote.php/dav/files/<user>/} (nextcloud-api.md §3 1.3): the
  * "minimal RFC 4918 server" for differential tests. Weak ETags, no ETag on PUT, no {@code oc:} properties, no
- * principal. Each user may only reach their own folder ({@code Require expr}); others get 403 where Nextcloud
- * says 404. Runs in the foreground as a child process; as root, its workers run as www-data.
+ * principal. Each user may only reach their own folder ({@code Require expr}); another user's folder is refused
+ * with 401 (Apache re-challenges when such an expression fails) where Nextcloud says 404. Runs in the foreground as a child process; as root, its workers run as www-data.
  */
 public final class ApacheDavServer implements DavBackend {
 

@@ -136,7 +136,7 @@ final class CookbookToolModels {
 
         static RecipeSummary of(RecipeStub stub) {
             return new RecipeSummary(stub.recipeId(), nullToEmpty(stub.name()), nullToEmpty(stub.category()),
-                    stub.keywordList(), stub.dateCreated(), stub.dateModified());
+                    stub.keywordList(), nullToEmpty(stub.dateCreated()), nullToEmpty(stub.dateModified()));
         }
     }
 
@@ -148,10 +148,14 @@ final class CookbookToolModels {
         }
     }
 
+    /** Values Cookbook leaves unset come back as "" (texts) or 0 (servings), never null. */
     record RecipeDetails(long id, String name, String description, String category, List<String> keywords,
-            Integer servings, String prepTime, String cookTime, String totalTime, List<String> ingredients,
-            List<String> instructions, List<String> tools, Map<String, String> nutrition, String url, String image,
-            String dateCreated, String dateModified) {
+            @Schema(description = "Number of servings; 0 when the recipe does not say.") int servings,
+            @Schema(description = "ISO-8601 duration, e.g. PT0H15M0S; empty when not given.") String prepTime,
+            @Schema(description = "ISO-8601 duration; empty when not given.") String cookTime,
+            @Schema(description = "ISO-8601 duration; empty when not given.") String totalTime,
+            List<String> ingredients, List<String> instructions, List<String> tools, Map<String, String> nutrition,
+            String url, String image, String dateCreated, String dateModified) {
 
         static RecipeDetails of(JsonNode recipe) {
             JsonNode servings = recipe.path("recipeYield");
@@ -166,10 +170,10 @@ final class CookbookToolModels {
             }
             return new RecipeDetails(idOf(recipe), text(recipe, "name"), text(recipe, "description"),
                     text(recipe, "recipeCategory"), keywordsOf(recipe),
-                    servings.isNumber() ? Integer.valueOf(servings.asInt()) : null, nullable(recipe, "prepTime"),
-                    nullable(recipe, "cookTime"), nullable(recipe, "totalTime"), strings(recipe, "recipeIngredient"),
+                    servings.isNumber() ? servings.asInt() : 0, text(recipe, "prepTime"),
+                    text(recipe, "cookTime"), text(recipe, "totalTime"), strings(recipe, "recipeIngredient"),
                     strings(recipe, "recipeInstructions"), strings(recipe, "tool"), nutrition, text(recipe, "url"),
-                    text(recipe, "image"), nullable(recipe, "dateCreated"), nullable(recipe, "dateModified"));
+                    text(recipe, "image"), text(recipe, "dateCreated"), text(recipe, "dateModified"));
         }
     }
 
@@ -204,7 +208,7 @@ final class CookbookToolModels {
     record Deleted(long id, String name, boolean deleted) {
     }
 
-    record ConfigView(String folder, Integer updateInterval, Boolean printImage, Map<String, Boolean> visibleInfoBlocks) {
+    record ConfigView(String folder, int updateInterval, boolean printImage, Map<String, Boolean> visibleInfoBlocks) {
     }
 
     record Reindexed(boolean done, String message) {
@@ -236,11 +240,6 @@ final class CookbookToolModels {
     private static String text(JsonNode recipe, String field) {
         JsonNode value = recipe.path(field);
         return value.isValueNode() && !value.isNull() ? value.asString() : "";
-    }
-
-    private static String nullable(JsonNode recipe, String field) {
-        JsonNode value = recipe.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 
     static String nullToEmpty(String value) {

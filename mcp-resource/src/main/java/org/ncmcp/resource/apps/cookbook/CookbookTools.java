@@ -146,8 +146,9 @@ public class CookbookTools implements ToolSet {
         }
         cookbook.setConfig(changes);
         CookbookConfig config = cookbook.getConfig();
-        return new ConfigView(config.folder(), config.updateInterval(), config.printImage(),
-                config.visibleInfoBlocks());
+        return new ConfigView(CookbookToolModels.nullToEmpty(config.folder()),
+                config.updateInterval() == null ? 0 : config.updateInterval(), Boolean.TRUE.equals(config.printImage()),
+                config.visibleInfoBlocks() == null ? Map.of() : config.visibleInfoBlocks());
     }
 
     private static void apply(ObjectNode recipe, String description, String category, List<String> keywords,

@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serves the sharing fixtures' responses to our client, as the contracts package's stub does for Notes (that one is
  * package-private): a request whose method and path with query equal a fixture's gets its response; anything else
- * is a 599, so a client test fails loudly. "&lt;any&gt;" values are served as fixed stand-ins.
+ * is a 599, so a client test fails loudly. "&lt;any&gt;" values are served as fixed stand-ins. The Tables client
+ * tests use it too ({@link #of}).
  */
-final class SharingFixtureStub implements AutoCloseable {
+public final class SharingFixtureStub implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,13 +28,22 @@ final class SharingFixtureStub implements AutoCloseable {
     private final Placeholders values = new Placeholders();
 
     SharingFixtureStub(String... fixtureIds) throws IOException {
-        this.fixtures = List.of(fixtureIds).stream().map(id -> ContractFixture.named("sharing/" + id)).toList();
+        this(List.of(fixtureIds).stream().map(id -> ContractFixture.named("sharing/" + id)).toList());
+    }
+
+    private SharingFixtureStub(List<ContractFixture> fixtures) throws IOException {
+        this.fixtures = fixtures;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    /** Serves fixtures of any area, by id below {@code contracts/nextcloud}, e.g. {@code tables/list-empty}. */
+    public static SharingFixtureStub of(String... fixtureIds) throws IOException {
+        return new SharingFixtureStub(List.of(fixtureIds).stream().map(ContractFixture::named).toList());
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

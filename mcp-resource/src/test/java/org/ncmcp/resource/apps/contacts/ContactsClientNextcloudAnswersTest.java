@@ -59,6 +59,8 @@ class ContactsClientNextcloudAnswersTest {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** path → {etag, vCard} */
     private final Map<String, String[]> cards = new ConcurrentHashMap<>();
+    /** Set to make another client change the card just before the next PUT arrives. */
+    private volatile String changedByOthersBeforeNextPut;
     private HttpServer nextcloud;
     private ContactsTools tools;
 
@@ -89,6 +91,10 @@ class ContactsClientNextcloudAnswersTest {
                         "BEGIN:VCARD&#13;\nVERSION:3.0&#13;\nFN:Jane Doe&#13;\nUID:j&#13;\nEND:VCARD&#13;\n")
                         + cardResponse("broken.vcf", "e9", "not a card") + "</d:multistatus>";
             } else if (method.equals("PUT") && path.startsWith(HOME + "contacts/")) {
+                if (card != null && changedByOthersBeforeNextPut != null) {
+                    card[0] = changedByOthersBeforeNextPut;
+                    changedByOthersBeforeNextPut = null;
+                }
                 String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
                 if (card != null && ifMatch != null && !ifMatch.equals("\"" + card[0] + "\"")) {
                     status = 412;
@@ -162,6 +168,20 @@ class ContactsClientNextcloudAnswersTest {
                 .isInstanceOf(NextcloudConflictException.class)
                 .hasMessageContaining("the current etag is e2").hasMessageContaining("Nothing was written");
         assertThat(cards.get(HOME + "contacts/" + created.id())[1]).contains("TITLE:CEO").doesNotContain("CTO");
+    }
+
+    @Test
+    void withoutAnEtagTheUpdateIsGuardedByTheVersionItReadSoAChangeInBetweenIsAConflict() {
+        Contact created = run("nc_contacts_create_contact", new CreateContactInput("contacts", "Max", null, null,
+                null, null, null, null, null, null, null));
+        changedByOthersBeforeNextPut = "e3";
+
+        assertThatThrownBy(() -> run("nc_contacts_update_contact", new UpdateContactInput("contacts", created.id(),
+                null, null, null, null, null, null, "CTO", null, null, null, null)))
+                .isInstanceOf(NextcloudConflictException.class).hasMessageContaining("the current etag is e3");
+        Received put = received.stream().filter(r -> r.method().equals("PUT")).reduce((a, b) -> b).orElseThrow();
+        assertThat(put.headers()).containsEntry("If-Match", "\"e1\"");
+        assertThat(cards.get(HOME + "contacts/" + created.id())[1]).doesNotContain("CTO");
     }
 
     @Test

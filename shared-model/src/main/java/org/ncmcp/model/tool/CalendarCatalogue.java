@@ -1,6 +1,9 @@
 package org.ncmcp.model.tool;
 
+import static org.ncmcp.model.scope.NextcloudApp.CALENDAR;
+
 import java.util.List;
+import org.ncmcp.model.scope.Scope;
 
 /**
  * The calendar tools of the catalogue (name, title, scope, hints). Kept in a file of its own so each
@@ -8,9 +11,32 @@ import java.util.List;
  */
 public final class CalendarCatalogue {
 
+    public static final String LIST_CALENDARS_NAME = "nc_calendar_list_calendars";
+    public static final String CREATE_EVENT_NAME = "nc_calendar_create_event";
+    public static final String LIST_EVENTS_NAME = "nc_calendar_list_events";
+    public static final String GET_EVENT_NAME = "nc_calendar_get_event";
+    public static final String UPDATE_EVENT_NAME = "nc_calendar_update_event";
+    public static final String DELETE_EVENT_NAME = "nc_calendar_delete_event";
+
+    public static final ToolInfo LIST_CALENDARS = read(LIST_CALENDARS_NAME, "List calendars");
+    // Each call adds another event: not idempotent; it changes nothing that exists: not destructive.
+    public static final ToolInfo CREATE_EVENT = new ToolInfo(CREATE_EVENT_NAME, "Create event", Scope.write(CALENDAR),
+            ToolHints.additive());
+    public static final ToolInfo LIST_EVENTS = read(LIST_EVENTS_NAME, "List events");
+    public static final ToolInfo GET_EVENT = read(GET_EVENT_NAME, "Get event");
+    public static final ToolInfo UPDATE_EVENT = new ToolInfo(UPDATE_EVENT_NAME, "Update event", Scope.write(CALENDAR),
+            ToolHints.update());
+    public static final ToolInfo DELETE_EVENT = new ToolInfo(DELETE_EVENT_NAME, "Delete event", Scope.write(CALENDAR),
+            ToolHints.delete());
+
     /** Every calendar tool, in the order they are listed. */
-    public static final List<ToolInfo> TOOLS = List.of();
+    public static final List<ToolInfo> TOOLS = List.of(LIST_CALENDARS, CREATE_EVENT, LIST_EVENTS, GET_EVENT,
+            UPDATE_EVENT, DELETE_EVENT);
 
     private CalendarCatalogue() {
+    }
+
+    private static ToolInfo read(String name, String title) {
+        return new ToolInfo(name, title, Scope.read(CALENDAR), ToolHints.read());
     }
 }

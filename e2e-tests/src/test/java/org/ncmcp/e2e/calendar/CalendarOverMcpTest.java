@@ -1,0 +1,221 @@
+package org.ncmcp.e2e.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ncmcp.e2e.dav.SabreDav;
+import org.ncmcp.e2e.simulator.NextcloudSimulator;
+import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.simulator.dav.SabreDavServer;
+import org.ncmcp.resource.McpResourceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Calendar tools through a real MCP client, mcp-resource, the Nextcloud simulator and real sabre/dav 1.8
+ * (CalDAV). The login name differs from the user id, so the calendar home must come from discovery
+ * (current-user-principal → calendar-home-set). Each test works in a calendar of its own, so they do not see each
+ * other's events.
+ */
+@SuppressWarnings("unchecked")
+class CalendarOverMcpTest {
+
+    static SabreDavServer dav;
+    static NextcloudSimulator nextcloud;
+    static ConfigurableApplicationContext server;
+    static McpSyncClient mcp;
+
+    @BeforeAll
+    static void start() {
+        dav = SabreDav.startOrSkip();
+        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
+        nextcloud.attachDav(dav);
+        nextcloud.state().addUser("alice", "alice@example.com", "Alice", "login-secret");
+        String appPassword = nextcloud.state().issueAppPassword("alice");
+        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
+                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice@example.com",
+                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
+        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
+                        + server.getEnvironment().getProperty("local.server.port")).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(30)).build();
+        mcp.initialize();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mcp != null) {
+            mcp.closeGracefully();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (nextcloud != null) {
+            nextcloud.close();
+        }
+        if (dav != null) {
+            dav.close();
+        }
+    }
+
+    static CallToolResult call(String tool, Map<String, Object> arguments) {
+        return mcp.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError()).as(text(result)).isFalse();
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    static String error(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError()).as("expected an error from " + tool + ", got " + text(result)).isTrue();
+        assertThat(text(result)).doesNotContain("Exception", "at org.", "Internal error");
+        return text(result);
+    }
+
+    static String text(CallToolResult result) {
+        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
+                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+        return (List<Map<String, Object>>) result.get(key);
+    }
+
+    static Map<String, Object> args(Object... pairs) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void listsThePersonalCalendarFoundThroughThePrincipal() {
+        Map<String, Object> result = ok("nc_calendar_list_calendars", Map.of());
+        assertThat(list(result, "calendars")).anySatisfy(calendar -> {
+            assertThat(calendar).containsEntry("id", "personal").containsEntry("name", "Personal");
+            assertThat((List<Object>) calendar.get("components")).contains("VEVENT", "VTODO");
+        });
+        assertThat(error("nc_calendar_list_calendars", Map.of("component", "VJOURNAL")))
+                .contains("'component' must be one of VEVENT, VTODO");
+    }
+
+    @Test
+    void toolsCarryScopesAndExplicitHints() {
+        List<McpSchema.Tool> tools = mcp.listTools().tools().stream()
+                .filter(t -> t.name().startsWith("nc_calendar_")).toList();
+        McpSchema.Tool create = tools.stream().filter(t -> t.name().equals("nc_calendar_create_event")).findFirst()
+                .orElseThrow();
+        assertThat(create.annotations().destructiveHint()).isFalse();
+        assertThat(create.annotations().readOnlyHint()).isFalse();
+        assertThat(create.meta()).containsEntry("nextcloud-mcp/scope", "calendar:write");
+        assertThat(create.inputSchema().toString()).contains("examples", "description");
+        McpSchema.Tool list = tools.stream().filter(t -> t.name().equals("nc_calendar_list_events")).findFirst()
+                .orElseThrow();
+        assertThat(list.annotations().readOnlyHint()).isTrue();
+        assertThat(list.meta()).containsEntry("nextcloud-mcp/scope", "calendar:read");
+    }
+
+    @Test
+    void createGetUpdateDeleteAnEventWithEveryField() {
+        Map<String, Object> created = ok("nc_calendar_create_event", args("title", "Planning, Q1", "start",
+                "2026-12-03T10:00:00+01:00", "durationMinutes", 90, "description", "Line one\nLine two; more",
+                "location", "Room 4", "categories", List.of("work", "planning"), "reminders", List.of(15),
+                "status", "tentative", "priority", 2, "privacy", "PRIVATE", "attendees",
+                List.of("Bob <bob@example.com>", "carol@example.com"), "url", "https://meet.example.com/q1",
+                "color", "#ff0000"));
+        String uid = (String) created.get("uid");
+        assertThat(created).containsEntry("calendar", "personal").containsEntry("title", "Planning, Q1")
+                .containsEntry("start", "2026-12-03T09:00Z").containsEntry("end", "2026-12-03T10:30Z")
+                .containsEntry("durationMinutes", 90).containsEntry("status", "TENTATIVE")
+                .containsEntry("privacy", "PRIVATE").containsEntry("priority", 2)
+                .containsEntry("description", "Line one\nLine two; more").containsEntry("color", "#ff0000");
+        assertThat((List<Object>) created.get("attendees")).containsExactly("Bob <bob@example.com>", "carol@example.com");
+        assertThat((List<Object>) created.get("categories")).containsExactly("work", "planning");
+        assertThat((List<Object>) created.get("reminders")).containsExactly(15);
+        String etag = (String) created.get("etag");
+        assertThat(etag).isNotBlank();
+
+        Map<String, Object> got = ok("nc_calendar_get_event", Map.of("uid", uid));
+        assertThat(got).containsEntry("etag", etag).containsEntry("location", "Room 4");
+
+        Map<String, Object> updated = ok("nc_calendar_update_event", Map.of("uid", uid, "etag", etag,
+                "location", "Room 5", "start", "2026-12-03T13:00:00Z"));
+        assertThat(updated).containsEntry("location", "Room 5").containsEntry("title", "Planning, Q1")
+                .containsEntry("start", "2026-12-03T13:00Z").containsEntry("end", "2026-12-03T14:30Z")
+                .containsEntry("status", "TENTATIVE").containsEntry("url", "https://meet.example.com/q1");
+        assertThat((List<Object>) updated.get("attendees")).hasSize(2);
+        assertThat(updated.get("etag")).isNotEqualTo(etag);
+
+        // the etag read before the update is stale now: a conflict naming the current etag, nothing written
+        String conflict = error("nc_calendar_update_event", Map.of("uid", uid, "etag", etag, "title", "Lost"));
+        assertThat(conflict).contains("changed since you read it", (String) updated.get("etag"));
+        assertThat(ok("nc_calendar_get_event", Map.of("uid", uid))).containsEntry("title", "Planning, Q1");
+        assertThat(error("nc_calendar_delete_event", Map.of("uid", uid, "etag", etag)))
+                .contains("nothing was deleted");
+
+        assertThat(ok("nc_calendar_delete_event", Map.of("uid", uid))).containsEntry("deleted", true);
+        assertThat(error("nc_calendar_get_event", Map.of("uid", uid))).contains("There is no event with uid");
+        assertThat(error("nc_calendar_delete_event", Map.of("uid", uid))).contains("There is no event with uid");
+        assertThat(error("nc_calendar_update_event", Map.of("uid", uid, "title", "x")))
+                .contains("There is no event with uid");
+    }
+
+    @Test
+    void listExpandsRecurringEventsAndFilters() {
+        ok("nc_calendar_create_event", args("title", "Standup", "start", "2027-01-04T09:00:00Z",
+                "durationMinutes", 15, "recurrence", "FREQ=WEEKLY;BYDAY=MO,WE", "recurrenceCount", 6,
+                "categories", List.of("team")));
+        ok("nc_calendar_create_event", args("title", "Offsite", "start", "2027-01-06", "allDay", true,
+                "location", "Lake house", "attendees", List.of("a@example.com", "b@example.com")));
+        Map<String, Object> january = ok("nc_calendar_list_events", Map.of("from", "2027-01-01T00:00:00Z",
+                "to", "2027-01-12T00:00:00Z"));
+        List<Map<String, Object>> events = list(january, "events");
+        assertThat(events).extracting(e -> e.get("title") + "@" + e.get("start")).containsExactly(
+                "Standup@2027-01-04T09:00Z", "Offsite@2027-01-06", "Standup@2027-01-06T09:00Z",
+                "Standup@2027-01-11T09:00Z");
+        assertThat(events.get(0)).containsEntry("recurrence", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
+                .containsEntry("recurrenceId", "2027-01-04T09:00Z");
+
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+                "titleContains", "STAND")), "events")).hasSize(6);
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+                "minAttendees", 2)), "events")).extracting(e -> e.get("title")).containsExactly("Offsite");
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+                "minDurationMinutes", 60)), "events")).extracting(e -> e.get("title")).containsExactly("Offsite");
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+                "categories", List.of("TEAM"), "locationContains", "")), "events")).hasSize(6);
+        assertThat(error("nc_calendar_list_events", Map.of("calendar", "nope"))).contains("There is no calendar 'nope'");
+        assertThat(error("nc_calendar_list_events", Map.of("from", "next tuesday"))).contains("ISO-8601");
+    }
+
+    @Test
+    void badInputIsExplainedAndNothingIsWritten() {
+        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+                "end", "2027-02-01T09:00:00Z"))).contains("must be after the start");
+        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+                "recurrence", "FREQ=HOURLY"))).contains("FREQ must be");
+        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+                "attendees", List.of("not an address")))).contains("is not an e-mail address");
+        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+                "calendar", "missing"))).contains("There is no calendar 'missing'");
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-02-01", "to", "2027-02-02")), "events"))
+                .isEmpty();
+    }
+}

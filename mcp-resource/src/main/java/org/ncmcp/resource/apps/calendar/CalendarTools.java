@@ -1,0 +1,323 @@
+package org.ncmcp.resource.apps.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.ncmcp.model.tool.CalendarCatalogue;
+import org.ncmcp.resource.apps.calendar.CalendarEvent.Occurrence;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarInfo;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarList;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.CreateEventInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.DeleteEventInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.Deleted;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.Event;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.EventList;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.EventRef;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.ListCalendarsInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.ListEventsInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.UpdateEventInput;
+import org.ncmcp.resource.apps.calendar.caldav.CalendarCollection;
+import org.ncmcp.resource.apps.calendar.caldav.CalendarObject;
+import org.ncmcp.resource.apps.calendar.ical.ICalComponent;
+import org.ncmcp.resource.apps.calendar.ical.ICalProperty;
+import org.ncmcp.resource.apps.calendar.ical.ICalTime;
+import org.ncmcp.resource.apps.calendar.ical.ICalendarText;
+import org.ncmcp.resource.tool.InvalidToolInputException;
+import org.ncmcp.resource.tool.NextcloudTool;
+import org.ncmcp.resource.tool.ToolSet;
+
+/** The Calendar (CalDAV VEVENT) tools. */
+public class CalendarTools implements ToolSet {
+
+    static final Set<String> STATUSES = Set.of("TENTATIVE", "CONFIRMED", "CANCELLED");
+    static final Set<String> CLASSES = Set.of("PUBLIC", "PRIVATE", "CONFIDENTIAL");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    /** Longest range one listing expands, so a daily rule cannot produce an unbounded answer. */
+    private static final Duration MAX_RANGE = Duration.ofDays(3660);
+
+    private final EventStore store;
+
+    public CalendarTools(EventStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<NextcloudTool<?, ?>> tools() {
+        return List.of(
+                NextcloudTool.of(CalendarCatalogue.LIST_CALENDARS, "List your calendars (id, name, colour, and"
+                        + " whether they hold events or tasks).", ListCalendarsInput.class, CalendarList.class,
+                        this::listCalendars),
+                NextcloudTool.of(CalendarCatalogue.CREATE_EVENT, "Create an event: title and start, with end or"
+                        + " duration (or all-day), and optionally description, location, categories, recurrence,"
+                        + " reminders, status, priority, privacy, attendees, url and colour. Returns the event with"
+                        + " its uid and etag.", CreateEventInput.class, Event.class, this::createEvent),
+                NextcloudTool.of(CalendarCatalogue.LIST_EVENTS, "List events in a time range in one or all"
+                        + " calendars; recurring events appear as their occurrences in the range. Filters: title or"
+                        + " location contains, categories, status, minimum attendees, minimum duration.",
+                        ListEventsInput.class, EventList.class, this::listEvents),
+                NextcloudTool.of(CalendarCatalogue.GET_EVENT, "Get one event by uid, with its etag.", EventRef.class,
+                        Event.class, this::getEvent),
+                NextcloudTool.of(CalendarCatalogue.UPDATE_EVENT, "Change an event: only the fields you give change;"
+                        + " everything else in it (also what this tool does not know) is kept. With the etag you"
+                        + " read, a change made since is a conflict that names the current etag, and nothing is"
+                        + " written.", UpdateEventInput.class, Event.class, this::updateEvent),
+                NextcloudTool.of(CalendarCatalogue.DELETE_EVENT, "Delete an event (all its occurrences).",
+                        DeleteEventInput.class, Deleted.class, this::deleteEvent));
+    }
+
+    private CalendarList listCalendars(ListCalendarsInput input) {
+        String component = input.component() == null || input.component().isBlank() ? null
+                : EventFields.choice("component", input.component(), Set.of("VEVENT", "VTODO"));
+        List<CalendarInfo> calendars = store.calDav().calendars().stream()
+                .filter(c -> component == null || c.holds(component))
+                .map(c -> new CalendarInfo(c.id(), c.displayName(), orEmpty(c.color()), orEmpty(c.description()),
+                        c.components()))
+                .toList();
+        return new CalendarList(calendars.size(), calendars);
+    }
+
+    Event createEvent(CreateEventInput input) {
+        CalendarCollection calendar = store.target(input.calendar());
+        ICalTime start = EventFields.time("start", input.start());
+        boolean allDay = input.allDay() != null ? input.allDay() : start.allDay();
+        if (allDay && !start.allDay()) {
+            start = new ICalTime(start.time().toLocalDate().atStartOfDay(ZoneOffset.UTC), true);
+        }
+        ICalTime end;
+        if (input.end() != null && !input.end().isBlank()) {
+            end = EventFields.time("end", input.end());
+        } else if (allDay) {
+            long days = input.durationMinutes() == null ? 1 : Math.max(1, input.durationMinutes() / (24 * 60));
+            end = new ICalTime(start.time().plusDays(days), true);
+        } else {
+            end = new ICalTime(start.time().plusMinutes(input.durationMinutes() == null ? 60
+                    : input.durationMinutes()), false);
+        }
+        String uid = UUID.randomUUID().toString();
+        ICalComponent event = new ICalComponent("VEVENT");
+        event.add(ICalProperty.text("UID", uid));
+        event.setText("SUMMARY", input.title().trim());
+        EventFields.times(event, start, end);
+        EventFields.touch(event, true);
+        event.setText("DESCRIPTION", input.description());
+        event.setText("LOCATION", input.location());
+        if (input.categories() != null) {
+            EventFields.categories(event, input.categories());
+        }
+        if (input.recurrence() != null && !input.recurrence().isBlank()) {
+            event.set(new ICalProperty("RRULE", Map.of(), EventFields.rrule(input.recurrence(),
+                    blankToNull(input.recurrenceEnd()), input.recurrenceCount())));
+        } else if (input.recurrenceEnd() != null || input.recurrenceCount() != null) {
+            throw new InvalidToolInputException("recurrenceEnd and recurrenceCount need a 'recurrence' rule.");
+        }
+        if (input.status() != null && !input.status().isBlank()) {
+            event.set(new ICalProperty("STATUS", Map.of(), EventFields.choice("status", input.status(), STATUSES)));
+        }
+        EventFields.priority(event, input.priority());
+        if (input.privacy() != null && !input.privacy().isBlank()) {
+            event.set(new ICalProperty("CLASS", Map.of(), EventFields.choice("privacy", input.privacy(), CLASSES)));
+        }
+        if (input.attendees() != null) {
+            EventFields.attendees(event, input.attendees());
+        }
+        EventFields.url(event, input.url());
+        EventFields.color(event, input.color());
+        if (input.reminders() != null) {
+            EventFields.reminders(event, input.reminders(), input.title());
+        }
+        CalendarObject stored = store.calDav().create(calendar, uid, ICalendarText.write(wrap(event)));
+        return toEvent(CalendarEvent.of(stored, EventStore.VEVENT));
+    }
+
+    private EventList listEvents(ListEventsInput input) {
+        Instant from = input.from() == null || input.from().isBlank() ? Instant.now()
+                : EventFields.instant("from", input.from());
+        Instant to = input.to() == null || input.to().isBlank() ? from.plus(DEFAULT_RANGE)
+                : EventFields.instant("to", input.to());
+        if (!to.isAfter(from)) {
+            throw new InvalidToolInputException("'to' must be after 'from'.");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidToolInputException("the range may span at most 10 years; narrow from/to.");
+        }
+        int limit = input.limit() == null ? DEFAULT_LIMIT : input.limit();
+        List<Event> events = occurrences(store.calendars(input.calendar()), from, to, input);
+        boolean truncated = events.size() > limit;
+        List<Event> page = truncated ? events.subList(0, limit) : events;
+        return new EventList(from.toString(), to.toString(), page.size(), truncated, List.copyOf(page));
+    }
+
+    /** Every occurrence in [from, to) matching the filter, in start order. */
+    List<Event> occurrences(List<CalendarCollection> calendars, Instant from, Instant to, ListEventsInput filter) {
+        List<Event> out = new ArrayList<>();
+        for (CalendarEvent event : store.events(calendars, from, to)) {
+            for (Occurrence occurrence : event.occurrences(from, to, 10_000)) {
+                Event view = toEvent(event, occurrence);
+                if (matches(view, filter)) {
+                    out.add(view);
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Event e) -> EventFields.instant("start", e.start()))
+                .thenComparing(Event::title));
+        return out;
+    }
+
+    static boolean matches(Event event, ListEventsInput filter) {
+        if (filter == null) {
+            return true;
+        }
+        if (!contains(event.title(), filter.titleContains()) || !contains(event.location(), filter.locationContains())) {
+            return false;
+        }
+        if (filter.categories() != null && !filter.categories().isEmpty() && event.categories().stream()
+                .noneMatch(c -> filter.categories().stream().anyMatch(w -> w.equalsIgnoreCase(c)))) {
+            return false;
+        }
+        if (filter.status() != null && !filter.status().isBlank()
+                && !filter.status().trim().equalsIgnoreCase(event.status())) {
+            return false;
+        }
+        if (filter.minAttendees() != null && event.attendees().size() < filter.minAttendees()) {
+            return false;
+        }
+        return filter.minDurationMinutes() == null || event.durationMinutes() >= filter.minDurationMinutes();
+    }
+
+    private static boolean contains(String value, String wanted) {
+        return wanted == null || wanted.isBlank()
+                || value.toLowerCase(Locale.ROOT).contains(wanted.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private Event getEvent(EventRef input) {
+        return toEvent(store.find(input.uid(), input.calendar()));
+    }
+
+    Event updateEvent(UpdateEventInput input) {
+        CalendarEvent current = store.find(input.uid(), input.calendar());
+        String etag = input.etag() != null && !input.etag().isBlank() ? input.etag().trim() : current.object().etag();
+        ICalComponent event = current.master();
+        if (input.title() != null) {
+            if (input.title().isBlank()) {
+                throw new InvalidToolInputException("'title' cannot be empty.");
+            }
+            event.setText("SUMMARY", input.title().trim());
+        }
+        if (input.start() != null || input.end() != null) {
+            ICalTime oldStart = current.start();
+            Duration length = current.duration();
+            ICalTime start = input.start() == null ? oldStart : EventFields.time("start", input.start());
+            ICalTime end = input.end() != null ? EventFields.time("end", input.end())
+                    : new ICalTime(start.time().plus(length.isZero() && start.allDay() ? Duration.ofDays(1) : length),
+                            start.allDay());
+            EventFields.times(event, start, end);
+        }
+        if (input.description() != null) {
+            event.setText("DESCRIPTION", input.description());
+        }
+        if (input.location() != null) {
+            event.setText("LOCATION", input.location());
+        }
+        if (input.categories() != null) {
+            EventFields.categories(event, input.categories());
+        }
+        if (input.recurrence() != null) {
+            if (input.recurrence().isBlank()) {
+                event.remove("RRULE");
+            } else {
+                event.set(new ICalProperty("RRULE", Map.of(), EventFields.rrule(input.recurrence(), null, null)));
+            }
+        }
+        if (input.reminders() != null) {
+            EventFields.reminders(event, input.reminders(), event.text("SUMMARY"));
+        }
+        if (input.status() != null) {
+            if (input.status().isBlank()) {
+                event.remove("STATUS");
+            } else {
+                event.set(new ICalProperty("STATUS", Map.of(), EventFields.choice("status", input.status(), STATUSES)));
+            }
+        }
+        if (input.priority() != null) {
+            EventFields.priority(event, input.priority());
+        }
+        if (input.privacy() != null) {
+            if (input.privacy().isBlank()) {
+                event.remove("CLASS");
+            } else {
+                event.set(new ICalProperty("CLASS", Map.of(), EventFields.choice("privacy", input.privacy(), CLASSES)));
+            }
+        }
+        if (input.attendees() != null) {
+            EventFields.attendees(event, input.attendees());
+        }
+        if (input.url() != null) {
+            EventFields.url(event, input.url());
+        }
+        if (input.color() != null) {
+            EventFields.color(event, input.color());
+        }
+        EventFields.touch(event, false);
+        CalendarObject stored = store.calDav().replace(current.object(), etag,
+                ICalendarText.write(current.calendar()));
+        return toEvent(CalendarEvent.of(stored, EventStore.VEVENT));
+    }
+
+    private Deleted deleteEvent(DeleteEventInput input) {
+        CalendarEvent current = store.find(input.uid(), input.calendar());
+        store.calDav().delete(current.object(), blankToNull(input.etag()));
+        return new Deleted(current.object().calendar().id(), current.uid(), true);
+    }
+
+    // --- mapping ------------------------------------------------------------------------------
+
+    static ICalComponent wrap(ICalComponent item) {
+        ICalComponent calendar = new ICalComponent("VCALENDAR");
+        calendar.add(new ICalProperty("VERSION", Map.of(), "2.0"));
+        calendar.add(new ICalProperty("PRODID", Map.of(), "-//nextcloud-mcp//Calendar tools//EN"));
+        calendar.add(new ICalProperty("CALSCALE", Map.of(), "GREGORIAN"));
+        calendar.components().add(item);
+        return calendar;
+    }
+
+    static Event toEvent(CalendarEvent event) {
+        ICalTime start = event.start();
+        return toEvent(event, new Occurrence(event.master(), start.time(), event.duration(), null));
+    }
+
+    static Event toEvent(CalendarEvent event, Occurrence occurrence) {
+        ICalComponent c = occurrence.component();
+        boolean allDay = event.start().allDay();
+        ICalTime start = new ICalTime(occurrence.start(), allDay);
+        ICalTime end = new ICalTime(occurrence.end(), allDay);
+        int priority;
+        try {
+            priority = c.raw("PRIORITY") == null ? 0 : Integer.parseInt(c.raw("PRIORITY").trim());
+        } catch (NumberFormatException unreadable) {
+            priority = 0;
+        }
+        return new Event(event.object().calendar().id(), orEmpty(event.uid()), orEmpty(event.object().etag()),
+                orEmpty(c.text("SUMMARY")), start.iso(), end.iso(), allDay, occurrence.duration().toMinutes(),
+                orEmpty(c.text("DESCRIPTION")), orEmpty(c.text("LOCATION")), CalendarEvent.categories(c),
+                orEmpty(CalendarEvent.upper(c.raw("STATUS"))), priority, orEmpty(CalendarEvent.upper(c.raw("CLASS"))),
+                orEmpty(c.raw("URL")), orEmpty(c.raw("COLOR")), CalendarEvent.attendees(c),
+                c.property("ORGANIZER").map(CalendarEvent::person).orElse(""),
+                orEmpty(event.master().raw("RRULE")), orEmpty(occurrence.recurrenceId()), EventFields.reminders(c));
+    }
+
+    static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -266,7 +266,8 @@ class CookbookOverMcpTest {
                 .containsEntry("printImage", true);
         assertThat(ok("nc_cookbook_set_config", "printImage", false)).containsEntry("updateInterval", 15)
                 .containsEntry("printImage", false);
-        assertThat(error("nc_cookbook_set_config")).contains("Nothing to change");
+        assertThat(error("nc_cookbook_set_config")).contains("nothing to change");
+        assertThat(error("nc_cookbook_set_config", "folder", "/../other")).contains("'folder' must be a folder path");
         assertThat(ok("nc_cookbook_reindex")).containsEntry("done", true)
                 .containsEntry("message", "Search index rebuilt successfully");
     }

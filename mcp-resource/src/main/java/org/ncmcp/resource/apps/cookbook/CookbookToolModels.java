@@ -24,6 +24,8 @@ final class CookbookToolModels {
     /** ISO-8601 durations as Cookbook stores them (PT1H30M, PT0H15M0S), or the H:MM form it also accepts. */
     static final String DURATION = "(P(T(\\d+H)?(\\d+M)?(\\d+S)?)|\\d+:\\d{1,2})?";
     private static final String WEB_URL = "https?://\\S+";
+    /** A path inside the user's files: no '..' segment, none of the characters Nextcloud refuses in names. */
+    private static final String FOLDER = "(?!.*(^|/)\\.\\.(/|$))/?[^\\\\:*?\"<>|]{1,200}";
 
     private CookbookToolModels() {
     }
@@ -121,8 +123,8 @@ final class CookbookToolModels {
     record SetConfigInput(
             @Schema(description = "Folder in your files that holds the recipes, e.g. /Recipes. Recipes in the old"
                     + " folder stay there and are no longer listed.", example = "/Recipes",
-                    requiredMode = RequiredMode.NOT_REQUIRED) @Pattern(regexp = "/?[^\\\\:*?\"<>|]{1,200}")
-            String folder,
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @Pattern(regexp = FOLDER, message = "must be a folder path such as /Recipes, without '..'") String folder,
             @Schema(description = "Minutes between Cookbook's automatic rescans of the folder.", example = "10",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Min(0) Integer updateInterval,
             @Schema(description = "Whether printed recipes include the image.",

@@ -21,7 +21,6 @@ import org.ncmcp.resource.apps.cookbook.CookbookToolModels.Reindexed;
 import org.ncmcp.resource.apps.cookbook.CookbookToolModels.SearchInput;
 import org.ncmcp.resource.apps.cookbook.CookbookToolModels.SetConfigInput;
 import org.ncmcp.resource.apps.cookbook.CookbookToolModels.UpdateRecipeInput;
-import org.ncmcp.resource.nextcloud.NextcloudBadRequestException;
 import org.ncmcp.resource.tool.InvalidToolInputException;
 import org.ncmcp.resource.tool.NextcloudTool;
 import org.ncmcp.resource.tool.ToolSet;
@@ -141,8 +140,7 @@ public class CookbookTools implements ToolSet {
             changes.put("print_image", input.printImage());
         }
         if (changes.isEmpty()) {
-            throw new NextcloudBadRequestException(400, "Nothing to change: give folder, updateInterval or"
-                    + " printImage.");
+            throw new InvalidToolInputException("nothing to change: give folder, updateInterval or printImage.");
         }
         cookbook.setConfig(changes);
         CookbookConfig config = cookbook.getConfig();

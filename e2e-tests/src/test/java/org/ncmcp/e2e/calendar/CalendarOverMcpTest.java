@@ -218,4 +218,57 @@ class CalendarOverMcpTest {
         assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-02-01", "to", "2027-02-02")), "events"))
                 .isEmpty();
     }
+
+    @Test
+    void quickMeetingShowsUpAmongUpcomingEvents() {
+        String start = java.time.Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
+        Map<String, Object> meeting = ok("nc_calendar_create_meeting", Map.of("title", "Quick sync", "start", start,
+                "attendees", List.of("bob@example.com")));
+        assertThat(meeting).containsEntry("durationMinutes", 30).containsEntry("status", "CONFIRMED");
+        assertThat((List<Object>) meeting.get("reminders")).containsExactly(15);
+        Map<String, Object> upcoming = ok("nc_calendar_upcoming_events", Map.of("days", 1));
+        assertThat(list(upcoming, "events")).extracting(e -> e.get("uid")).contains(meeting.get("uid"));
+        assertThat(error("nc_calendar_create_meeting", Map.of("title", "x", "start", "2027-01-01")))
+                .contains("needs a start time");
+        ok("nc_calendar_delete_event", Map.of("uid", meeting.get("uid")));
+    }
+
+    @Test
+    void manageCalendarsAndFindFreeSlotsInOne() {
+        Map<String, Object> created = ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar",
+                "focus", "name", "Focus", "color", "#112233"));
+        assertThat((Map<String, Object>) created.get("calendar")).containsEntry("id", "focus")
+                .containsEntry("name", "Focus").containsEntry("color", "#112233");
+        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "focus")))
+                .contains("already exists");
+        Map<String, Object> renamed = ok("nc_calendar_manage_calendar", Map.of("action", "update", "calendar",
+                "focus", "name", "Deep work", "color", "#445566"));
+        assertThat((Map<String, Object>) renamed.get("calendar")).containsEntry("name", "Deep work")
+                .containsEntry("color", "#445566");
+
+        // Monday 2027-03-01: busy 10-12 and 13-16 (UTC) in the new calendar
+        ok("nc_calendar_create_event", Map.of("calendar", "focus", "title", "A", "start", "2027-03-01T10:00:00Z",
+                "end", "2027-03-01T12:00:00Z"));
+        ok("nc_calendar_create_event", Map.of("calendar", "Deep work", "title", "B", "start", "2027-03-01T13:00:00Z",
+                "end", "2027-03-01T16:00:00Z"));
+        Map<String, Object> slots = ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60, "calendars",
+                List.of("focus"), "from", "2027-02-27T00:00:00Z", "to", "2027-03-02T00:00:00Z"));
+        assertThat(list(slots, "slots")).extracting(s -> s.get("start") + "/" + s.get("end")).containsExactly(
+                "2027-03-01T09:00:00Z/2027-03-01T10:00:00Z", "2027-03-01T12:00:00Z/2027-03-01T13:00:00Z",
+                "2027-03-01T16:00:00Z/2027-03-01T17:00:00Z");
+        assertThat(list(ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 90, "calendars",
+                List.of("focus"), "from", "2027-03-01T00:00:00Z", "to", "2027-03-02T00:00:00Z")), "slots")).isEmpty();
+        Map<String, Object> withWeekend = ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60,
+                "calendars", List.of("focus"), "from", "2027-02-28T00:00:00Z", "to", "2027-03-01T00:00:00Z",
+                "excludeWeekends", false));
+        assertThat(list(withWeekend, "slots")).extracting(s -> s.get("start")).containsExactly("2027-02-28T09:00:00Z");
+
+        assertThat(ok("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
+                .containsEntry("action", "deleted");
+        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
+                .contains("There is no calendar 'focus'");
+        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "../x")))
+                .contains("may hold only letters");
+    }
 }

@@ -18,6 +18,11 @@ public final class CalendarCatalogue {
     public static final String UPDATE_EVENT_NAME = "nc_calendar_update_event";
     public static final String DELETE_EVENT_NAME = "nc_calendar_delete_event";
 
+    public static final String CREATE_MEETING_NAME = "nc_calendar_create_meeting";
+    public static final String UPCOMING_EVENTS_NAME = "nc_calendar_upcoming_events";
+    public static final String FIND_FREE_SLOTS_NAME = "nc_calendar_find_free_slots";
+    public static final String MANAGE_CALENDAR_NAME = "nc_calendar_manage_calendar";
+
     public static final ToolInfo LIST_CALENDARS = read(LIST_CALENDARS_NAME, "List calendars");
     // Each call adds another event: not idempotent; it changes nothing that exists: not destructive.
     public static final ToolInfo CREATE_EVENT = new ToolInfo(CREATE_EVENT_NAME, "Create event", Scope.write(CALENDAR),
@@ -28,10 +33,18 @@ public final class CalendarCatalogue {
             ToolHints.update());
     public static final ToolInfo DELETE_EVENT = new ToolInfo(DELETE_EVENT_NAME, "Delete event", Scope.write(CALENDAR),
             ToolHints.delete());
+    public static final ToolInfo CREATE_MEETING = new ToolInfo(CREATE_MEETING_NAME, "Quick meeting",
+            Scope.write(CALENDAR), ToolHints.additive());
+    public static final ToolInfo UPCOMING_EVENTS = read(UPCOMING_EVENTS_NAME, "Upcoming events");
+    public static final ToolInfo FIND_FREE_SLOTS = read(FIND_FREE_SLOTS_NAME, "Find free time");
+    // Creating adds, renaming changes in place, deleting removes a calendar with everything in it: destructive;
+    // a second create of the same id fails, so not idempotent.
+    public static final ToolInfo MANAGE_CALENDAR = new ToolInfo(MANAGE_CALENDAR_NAME, "Manage calendars",
+            Scope.write(CALENDAR), new ToolHints(false, true, false, false));
 
     /** Every calendar tool, in the order they are listed. */
     public static final List<ToolInfo> TOOLS = List.of(LIST_CALENDARS, CREATE_EVENT, LIST_EVENTS, GET_EVENT,
-            UPDATE_EVENT, DELETE_EVENT);
+            UPDATE_EVENT, DELETE_EVENT, CREATE_MEETING, UPCOMING_EVENTS, FIND_FREE_SLOTS, MANAGE_CALENDAR);
 
     private CalendarCatalogue() {
     }

@@ -189,4 +189,70 @@ final class CalendarToolModels {
 
     record Deleted(String calendar, String uid, boolean deleted) {
     }
+
+    record CreateMeetingInput(
+            @Schema(description = "Title.", example = "1:1 with Bob") @NotBlank @Size(max = 500) String title,
+            @Schema(description = "Start. " + WHEN, example = "2026-12-04T15:00:00Z") @NotBlank @Size(max = 40)
+            String start,
+            @Schema(description = "Length in minutes (default 30).", example = "30",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(1440) Integer durationMinutes,
+            @Schema(description = "Attendees' e-mail addresses.", requiredMode = RequiredMode.NOT_REQUIRED)
+            @Size(max = 100) List<String> attendees,
+            @Schema(description = "Location or meeting link.", example = "https://meet.example.com/bob",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 2000) String location,
+            @Schema(description = CALENDAR + " Default: your first calendar that holds events.", example = "personal",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar) {
+    }
+
+    record UpcomingInput(
+            @Schema(description = "How many days ahead to look (1-365, default 7).", example = "7",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(365) Integer days,
+            @Schema(description = CALENDAR + " Default: all calendars.", example = "personal",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar,
+            @Schema(description = "Most results (1-200, default 20).", example = "20",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(200) Integer limit) {
+    }
+
+    record FreeSlotsInput(
+            @Schema(description = "Length of the slot needed, in minutes.", example = "60") @Min(5) @Max(1440)
+            int durationMinutes,
+            @Schema(description = "Search from. " + WHEN + " Default: now.", example = "2026-12-07",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 40) String from,
+            @Schema(description = "Search until (exclusive). Default: 7 days after from.", example = "2026-12-12",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 40) String to,
+            @Schema(description = "Calendars whose events count as busy (ids or names). Default: all.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 50) List<String> calendars,
+            @Schema(description = "Working day start, HH:mm (default 09:00).", example = "09:00",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 5) String dayStart,
+            @Schema(description = "Working day end, HH:mm (default 17:00).", example = "17:00",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 5) String dayEnd,
+            @Schema(description = "Time zone of the working hours (IANA id, default UTC).", example = "Europe/Berlin",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60) String timeZone,
+            @Schema(description = "Skip Saturdays and Sundays (default true).",
+                    requiredMode = RequiredMode.NOT_REQUIRED) Boolean excludeWeekends,
+            @Schema(description = "Most slots (1-100, default 20).", example = "20",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(100) Integer limit) {
+    }
+
+    record Slot(String start, String end, long minutes) {
+    }
+
+    record SlotList(int durationMinutes, int count, List<Slot> slots) {
+    }
+
+    record ManageCalendarInput(
+            @Schema(description = "create, update (rename/recolour) or delete.", example = "create") @NotBlank
+            @Size(max = 10) String action,
+            @Schema(description = "Calendar id: the new one's (letters, digits, '-', '_') for create, else an"
+                    + " existing id or name.", example = "projects") @NotBlank @Size(max = 100) String calendar,
+            @Schema(description = "Display name (create, update).", example = "Projects",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String name,
+            @Schema(description = "Colour #rrggbb (create, update).", example = "#0082c9",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 30) String color,
+            @Schema(description = "For create: also hold tasks (VTODO) besides events (default true).",
+                    requiredMode = RequiredMode.NOT_REQUIRED) Boolean withTasks) {
+    }
+
+    record CalendarChanged(String action, CalendarInfo calendar) {
+    }
 }

@@ -14,7 +14,14 @@ import org.ncmcp.model.tool.CalendarCatalogue;
 import org.ncmcp.resource.apps.calendar.CalendarEvent.Occurrence;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarInfo;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarList;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarChanged;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CreateEventInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.CreateMeetingInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.FreeSlotsInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.ManageCalendarInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.Slot;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.SlotList;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.UpcomingInput;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.DeleteEventInput;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.Deleted;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.Event;
@@ -70,7 +77,19 @@ public class CalendarTools implements ToolSet {
                         + " read, a change made since is a conflict that names the current etag, and nothing is"
                         + " written.", UpdateEventInput.class, Event.class, this::updateEvent),
                 NextcloudTool.of(CalendarCatalogue.DELETE_EVENT, "Delete an event (all its occurrences).",
-                        DeleteEventInput.class, Deleted.class, this::deleteEvent));
+                        DeleteEventInput.class, Deleted.class, this::deleteEvent),
+                NextcloudTool.of(CalendarCatalogue.CREATE_MEETING, "Quickly schedule a meeting: title, start,"
+                        + " length (default 30 minutes) and attendees; confirmed, with a 15-minute reminder.",
+                        CreateMeetingInput.class, Event.class, this::createMeeting),
+                NextcloudTool.of(CalendarCatalogue.UPCOMING_EVENTS, "Your next events from now (default the next"
+                        + " 7 days), recurring ones as occurrences.", UpcomingInput.class, EventList.class,
+                        this::upcoming),
+                NextcloudTool.of(CalendarCatalogue.FIND_FREE_SLOTS, "Find free time of at least a given length"
+                        + " across your calendars, within working hours, weekends excluded unless asked.",
+                        FreeSlotsInput.class, SlotList.class, this::freeSlots),
+                NextcloudTool.of(CalendarCatalogue.MANAGE_CALENDAR, "Create a calendar, rename or recolour one,"
+                        + " or delete one with all its events and tasks.", ManageCalendarInput.class,
+                        CalendarChanged.class, this::manageCalendar));
     }
 
     private CalendarList listCalendars(ListCalendarsInput input) {
@@ -275,6 +294,119 @@ public class CalendarTools implements ToolSet {
         CalendarEvent current = store.find(input.uid(), input.calendar());
         store.calDav().delete(current.object(), blankToNull(input.etag()));
         return new Deleted(current.object().calendar().id(), current.uid(), true);
+    }
+
+    private Event createMeeting(CreateMeetingInput input) {
+        if (EventFields.time("start", input.start()).allDay()) {
+            throw new InvalidToolInputException("a meeting needs a start time, not only a date.");
+        }
+        return createEvent(new CreateEventInput(input.title(), input.start(), null,
+                input.durationMinutes() == null ? 30 : input.durationMinutes(), false, input.calendar(), null,
+                input.location(), null, null, null, null, List.of(15), "CONFIRMED", null, null, input.attendees(),
+                null, null));
+    }
+
+    private EventList upcoming(UpcomingInput input) {
+        Instant now = Instant.now();
+        Instant to = now.plus(Duration.ofDays(input.days() == null ? 7 : input.days()));
+        int limit = input.limit() == null ? 20 : input.limit();
+        List<Event> events = occurrences(store.calendars(input.calendar()), now, to, null).stream()
+                .filter(e -> !EventFields.instant("start", e.start()).isBefore(now) || !e.allDay()).toList();
+        boolean truncated = events.size() > limit;
+        List<Event> page = truncated ? events.subList(0, limit) : events;
+        return new EventList(now.toString(), to.toString(), page.size(), truncated, List.copyOf(page));
+    }
+
+    private SlotList freeSlots(FreeSlotsInput input) {
+        Instant from = input.from() == null || input.from().isBlank() ? Instant.now()
+                : EventFields.instant("from", input.from());
+        Instant to = input.to() == null || input.to().isBlank() ? from.plus(Duration.ofDays(7))
+                : EventFields.instant("to", input.to());
+        if (!to.isAfter(from) || Duration.between(from, to).toDays() > 92) {
+            throw new InvalidToolInputException("'to' must be after 'from', at most 92 days later.");
+        }
+        java.time.LocalTime dayStart = clock("dayStart", input.dayStart(), "09:00");
+        java.time.LocalTime dayEnd = clock("dayEnd", input.dayEnd(), "17:00");
+        if (!dayEnd.isAfter(dayStart) && !dayEnd.equals(java.time.LocalTime.MIDNIGHT)) {
+            throw new InvalidToolInputException("'dayEnd' must be after 'dayStart'.");
+        }
+        java.time.ZoneId zone;
+        try {
+            zone = input.timeZone() == null || input.timeZone().isBlank() ? ZoneOffset.UTC
+                    : java.time.ZoneId.of(input.timeZone().trim());
+        } catch (java.time.DateTimeException unknown) {
+            throw new InvalidToolInputException("'timeZone' is not a time zone id such as Europe/Berlin.");
+        }
+        List<CalendarCollection> calendars = input.calendars() == null || input.calendars().isEmpty()
+                ? store.calendars(null) : input.calendars().stream().map(store::calendars).flatMap(List::stream)
+                        .toList();
+        List<FreeSlots.Interval> busy = new ArrayList<>();
+        for (Event event : occurrences(calendars, from, to, null)) {
+            // RFC 5545 3.8.2.7: transparent or cancelled events do not block time
+            if (!event.status().equals("CANCELLED")) {
+                busy.add(new FreeSlots.Interval(EventFields.instant("start", event.start()),
+                        EventFields.instant("end", event.end())));
+            }
+        }
+        List<Slot> slots = FreeSlots.find(busy, from, to, Duration.ofMinutes(input.durationMinutes()), dayStart,
+                dayEnd, zone, input.excludeWeekends() == null || input.excludeWeekends(),
+                input.limit() == null ? 20 : input.limit()).stream()
+                .map(i -> new Slot(i.start().toString(), i.end().toString(), Duration.between(i.start(), i.end())
+                        .toMinutes())).toList();
+        return new SlotList(input.durationMinutes(), slots.size(), slots);
+    }
+
+    private static java.time.LocalTime clock(String field, String value, String fallback) {
+        try {
+            return java.time.LocalTime.parse(value == null || value.isBlank() ? fallback : value.trim());
+        } catch (java.time.DateTimeException unreadable) {
+            throw new InvalidToolInputException("'" + field + "' must be a time HH:mm such as 09:00.");
+        }
+    }
+
+    private CalendarChanged manageCalendar(ManageCalendarInput input) {
+        String action = input.action().trim().toLowerCase(Locale.ROOT);
+        switch (action) {
+            case "create" -> {
+                String id = input.calendar().trim();
+                if (!id.matches("[A-Za-z0-9_-]{1,100}")) {
+                    throw new InvalidToolInputException("a new calendar id may hold only letters, digits, '-' and"
+                            + " '_' (got '" + id + "').");
+                }
+                String color = input.color() == null || input.color().isBlank() ? null : checkedColor(input.color());
+                CalendarCollection created = store.calDav().createCalendar(id,
+                        input.name() == null || input.name().isBlank() ? id : input.name().trim(), color,
+                        Boolean.FALSE.equals(input.withTasks()) ? List.of("VEVENT") : List.of("VEVENT", "VTODO"));
+                return new CalendarChanged("created", info(created));
+            }
+            case "update" -> {
+                if ((input.name() == null || input.name().isBlank()) && (input.color() == null
+                        || input.color().isBlank())) {
+                    throw new InvalidToolInputException("give a new 'name' or 'color' to update a calendar.");
+                }
+                CalendarCollection calendar = store.calDav().calendar(input.calendar().trim());
+                store.calDav().updateCalendar(calendar, blankToNull(input.name()),
+                        input.color() == null || input.color().isBlank() ? null : checkedColor(input.color()));
+                return new CalendarChanged("updated", info(store.calDav().calendar(calendar.id())));
+            }
+            case "delete" -> {
+                CalendarCollection calendar = store.calDav().calendar(input.calendar().trim());
+                store.calDav().deleteCalendar(calendar);
+                return new CalendarChanged("deleted", info(calendar));
+            }
+            default -> throw new InvalidToolInputException("'action' must be create, update or delete.");
+        }
+    }
+
+    private static String checkedColor(String color) {
+        if (!color.trim().matches("#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?")) {
+            throw new InvalidToolInputException("'color' must be #rrggbb (got '" + color + "').");
+        }
+        return color.trim();
+    }
+
+    private static CalendarInfo info(CalendarCollection c) {
+        return new CalendarInfo(c.id(), c.displayName(), orEmpty(c.color()), orEmpty(c.description()), c.components());
     }
 
     // --- mapping ------------------------------------------------------------------------------

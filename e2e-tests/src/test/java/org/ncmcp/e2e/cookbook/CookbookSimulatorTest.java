@@ -129,4 +129,21 @@ class CookbookSimulatorTest {
         assertThat(send(alice, "GET", "/recipes", null).statusCode()).isEqualTo(401);
         assertThat(send(alice, "POST", "/recipes", "{\"name\":\"Stew\"}").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void theImportPageHookExistsOnlyWithTestHooks() throws Exception {
+        HttpRequest register = HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + "/__test/cookbook/pages"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://r.example/a\",\"html\":\"<p>\"}")).build();
+        assertThat(HTTP.send(register, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        try (NextcloudSimulator demo = NextcloudSimulator.start(new SimulatorOptions(0, java.time.Clock.systemUTC(),
+                false))) {
+            HttpRequest toDemo = HttpRequest.newBuilder(URI.create(demo.baseUri() + "/__test/cookbook/pages"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            assertThat(HTTP.send(toDemo, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        }
+        // A registered page without schema.org recipe data is Cookbook's "No parser found".
+        HttpResponse<String> imported = send(alice, "POST", "/import", "{\"url\":\"https://r.example/a\"}");
+        assertThat(imported.statusCode()).isEqualTo(400);
+        assertThat(imported.body()).isEqualTo("\"No parser found for the given import.\"");
+    }
 }

@@ -30,15 +30,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * other's events.
  */
 @SuppressWarnings("unchecked")
-class CalendarOverMcpTest {
+public class CalendarOverMcpTest {
 
     static SabreDavServer dav;
     static NextcloudSimulator nextcloud;
     static ConfigurableApplicationContext server;
-    static McpSyncClient mcp;
+    public static McpSyncClient mcp;
 
     @BeforeAll
-    static void start() {
+    public static void start() {
         dav = SabreDav.startOrSkip();
         nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
         nextcloud.attachDav(dav);
@@ -54,7 +54,7 @@ class CalendarOverMcpTest {
     }
 
     @AfterAll
-    static void stop() {
+    public static void stop() {
         if (mcp != null) {
             mcp.closeGracefully();
         }
@@ -69,35 +69,35 @@ class CalendarOverMcpTest {
         }
     }
 
-    static CallToolResult call(String tool, Map<String, Object> arguments) {
+    public static CallToolResult call(String tool, Map<String, Object> arguments) {
         return mcp.callTool(new CallToolRequest(tool, arguments));
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+    public static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(tool, arguments);
         assertThat(result.isError()).as(text(result)).isFalse();
         return (Map<String, Object>) result.structuredContent();
     }
 
-    static String error(String tool, Map<String, Object> arguments) {
+    public static String error(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(tool, arguments);
         assertThat(result.isError()).as("expected an error from " + tool + ", got " + text(result)).isTrue();
         assertThat(text(result)).doesNotContain("Exception", "at org.", "Internal error");
         return text(result);
     }
 
-    static String text(CallToolResult result) {
+    public static String text(CallToolResult result) {
         return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
                 .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+    public static List<Map<String, Object>> list(Map<String, Object> result, String key) {
         return (List<Map<String, Object>>) result.get(key);
     }
 
-    static Map<String, Object> args(Object... pairs) {
+    public static Map<String, Object> args(Object... pairs) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);

@@ -92,7 +92,7 @@ public final class EventFields {
         return rule.toUpperCase(Locale.ROOT);
     }
 
-    static void times(ICalComponent component, ICalTime start, ICalTime end) {
+    public static void times(ICalComponent component, ICalTime start, ICalTime end) {
         if (start.allDay() != end.allDay()) {
             throw new InvalidToolInputException("start and end must both be dates (all-day) or both date-times.");
         }
@@ -105,7 +105,7 @@ public final class EventFields {
         component.set(end.toProperty("DTEND"));
     }
 
-    static void priority(ICalComponent component, Integer priority) {
+    public static void priority(ICalComponent component, Integer priority) {
         if (priority == null || priority == 0) {
             component.remove("PRIORITY");
         } else {
@@ -113,7 +113,7 @@ public final class EventFields {
         }
     }
 
-    static void categories(ICalComponent component, List<String> categories) {
+    public static void categories(ICalComponent component, List<String> categories) {
         component.remove("CATEGORIES");
         List<String> clean = categories.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
         if (!clean.isEmpty()) {
@@ -122,14 +122,14 @@ public final class EventFields {
         }
     }
 
-    static void attendees(ICalComponent component, List<String> attendees) {
+    public static void attendees(ICalComponent component, List<String> attendees) {
         component.remove("ATTENDEE");
         for (String attendee : attendees) {
             component.add(attendee(attendee));
         }
     }
 
-    static ICalProperty attendee(String text) {
+    public static ICalProperty attendee(String text) {
         String name = null;
         String address = text.trim();
         var person = PERSON.matcher(text);
@@ -150,7 +150,7 @@ public final class EventFields {
         return property;
     }
 
-    static void color(ICalComponent component, String color) {
+    public static void color(ICalComponent component, String color) {
         if (color == null || color.isBlank()) {
             component.remove("COLOR");
             return;
@@ -161,7 +161,7 @@ public final class EventFields {
         component.set(new ICalProperty("COLOR", Map.of(), color.trim()));
     }
 
-    static void url(ICalComponent component, String url) {
+    public static void url(ICalComponent component, String url) {
         if (url == null || url.isBlank()) {
             component.remove("URL");
             return;
@@ -178,7 +178,7 @@ public final class EventFields {
     }
 
     /** Replaces the alarms this tool writes (DISPLAY, relative to the start); other alarms stay. */
-    static void reminders(ICalComponent component, List<Integer> minutesBefore, String title) {
+    public static void reminders(ICalComponent component, List<Integer> minutesBefore, String title) {
         component.components().removeIf(alarm -> alarm.name().equals("VALARM")
                 && "DISPLAY".equalsIgnoreCase(alarm.raw("ACTION")) && alarm.property("TRIGGER")
                         .map(t -> t.parameter("RELATED") == null || "START".equalsIgnoreCase(t.parameter("RELATED")))
@@ -196,7 +196,7 @@ public final class EventFields {
         }
     }
 
-    static List<Long> reminders(ICalComponent component) {
+    public static List<Long> reminders(ICalComponent component) {
         return component.components("VALARM").stream().map(alarm -> alarm.property("TRIGGER").orElse(null))
                 .filter(t -> t != null && t.parameter("VALUE") == null
                         && !"END".equalsIgnoreCase(t.parameter("RELATED")))
@@ -211,7 +211,7 @@ public final class EventFields {
     }
 
     /** RFC 5545 requires DTSTAMP; LAST-MODIFIED and SEQUENCE tell other clients the event changed. */
-    static void touch(ICalComponent component, boolean created) {
+    public static void touch(ICalComponent component, boolean created) {
         String now = STAMP.format(Instant.now());
         component.set(new ICalProperty("DTSTAMP", Map.of(), now));
         component.set(new ICalProperty("LAST-MODIFIED", Map.of(), now));
@@ -228,7 +228,12 @@ public final class EventFields {
         }
     }
 
-    static Duration minutes(long minutes) {
+    /** The CATEGORIES values of a component (several properties, comma lists, escaped commas kept). */
+    public static List<String> readCategories(ICalComponent component) {
+        return CalendarEvent.categories(component);
+    }
+
+    public static Duration minutes(long minutes) {
         return Duration.ofMinutes(minutes);
     }
 }

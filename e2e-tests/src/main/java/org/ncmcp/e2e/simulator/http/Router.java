@@ -54,7 +54,8 @@ public final class Router {
             } else {
                 exchange.sendJson(404, "{\"message\":\"Page not found\"}");
             }
-        } catch (IOException | RuntimeException failure) {
+        } catch (IOException | RuntimeException | LinkageError | AssertionError failure) {
+            // Errors too (a class missing mid-rebuild): an unanswered exchange would hang the client until its timeout
             log.warn("Simulator handler failed for {} {}: {}", exchange.method(), exchange.path(), failure.toString());
             try {
                 exchange.sendJson(500, "{\"message\":\"Internal server error\"}");

@@ -271,4 +271,46 @@ public class CalendarOverMcpTest {
         assertThat(error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "../x")))
                 .contains("may hold only letters");
     }
+
+    @Test
+    void bulkChangesListFirstThenUpdateMoveAndDelete() {
+        ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "archive"));
+        for (String day : List.of("2027-04-05", "2027-04-06", "2027-04-07")) {
+            ok("nc_calendar_create_event", Map.of("title", "Review " + day, "start", day + "T14:00:00Z",
+                    "location", "Room 1", "calendar", "personal"));
+        }
+        ok("nc_calendar_create_event", Map.of("title", "Lunch", "start", "2027-04-06T12:00:00Z"));
+        Map<String, Object> range = Map.of("from", "2027-04-01", "to", "2027-04-30", "titleContains", "review");
+
+        Map<String, Object> dry = ok("nc_calendar_bulk_events", with(range, "action", "update", "setLocation", "Room 9"));
+        assertThat(dry).containsEntry("dryRun", true).containsEntry("matched", 3);
+        assertThat(list(dry, "items")).extracting(i -> i.get("outcome")).containsOnly("would-update");
+        assertThat(list(ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events")).isEmpty();
+
+        Map<String, Object> updated = ok("nc_calendar_bulk_events", with(range, "action", "update",
+                "setLocation", "Room 9", "setStatus", "CONFIRMED", "dryRun", false));
+        assertThat(list(updated, "items")).extracting(i -> i.get("outcome")).containsOnly("updated");
+        assertThat(list(ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events"))
+                .hasSize(3).allSatisfy(e -> assertThat(e).containsEntry("status", "CONFIRMED"));
+
+        Map<String, Object> moved = ok("nc_calendar_bulk_events", with(range, "action", "move",
+                "targetCalendar", "archive", "dryRun", false));
+        assertThat(moved).containsEntry("matched", 3).containsEntry("failed", 0);
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30",
+                "calendar", "archive")), "events")).hasSize(3);
+
+        Map<String, Object> deleted = ok("nc_calendar_bulk_events", with(range, "action", "delete", "dryRun", false));
+        assertThat(deleted).containsEntry("matched", 3);
+        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30")), "events"))
+                .extracting(e -> e.get("title")).containsExactly("Lunch");
+        assertThat(error("nc_calendar_bulk_events", with(range, "action", "move", "targetCalendar", "nope")))
+                .contains("There is no calendar 'nope'");
+        assertThat(error("nc_calendar_bulk_events", with(range, "action", "update"))).contains("needs at least one");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
+        Map<String, Object> map = new HashMap<>(base);
+        map.putAll(args(pairs));
+        return map;
+    }
 }

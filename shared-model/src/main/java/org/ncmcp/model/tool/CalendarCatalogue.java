@@ -21,6 +21,7 @@ public final class CalendarCatalogue {
     public static final String CREATE_MEETING_NAME = "nc_calendar_create_meeting";
     public static final String UPCOMING_EVENTS_NAME = "nc_calendar_upcoming_events";
     public static final String FIND_FREE_SLOTS_NAME = "nc_calendar_find_free_slots";
+    public static final String BULK_EVENTS_NAME = "nc_calendar_bulk_events";
     public static final String MANAGE_CALENDAR_NAME = "nc_calendar_manage_calendar";
 
     public static final ToolInfo LIST_CALENDARS = read(LIST_CALENDARS_NAME, "List calendars");
@@ -37,6 +38,10 @@ public final class CalendarCatalogue {
             Scope.write(CALENDAR), ToolHints.additive());
     public static final ToolInfo UPCOMING_EVENTS = read(UPCOMING_EVENTS_NAME, "Upcoming events");
     public static final ToolInfo FIND_FREE_SLOTS = read(FIND_FREE_SLOTS_NAME, "Find free time");
+    // Applies update/delete/move to many events at once (dry run by default); repeating a move or delete finds
+    // nothing left to do, but an update bumps SEQUENCE again: destructive, not idempotent.
+    public static final ToolInfo BULK_EVENTS = new ToolInfo(BULK_EVENTS_NAME, "Bulk change events",
+            Scope.write(CALENDAR), new ToolHints(false, true, false, false));
     // Creating adds, renaming changes in place, deleting removes a calendar with everything in it: destructive;
     // a second create of the same id fails, so not idempotent.
     public static final ToolInfo MANAGE_CALENDAR = new ToolInfo(MANAGE_CALENDAR_NAME, "Manage calendars",
@@ -44,7 +49,8 @@ public final class CalendarCatalogue {
 
     /** Every calendar tool, in the order they are listed. */
     public static final List<ToolInfo> TOOLS = List.of(LIST_CALENDARS, CREATE_EVENT, LIST_EVENTS, GET_EVENT,
-            UPDATE_EVENT, DELETE_EVENT, CREATE_MEETING, UPCOMING_EVENTS, FIND_FREE_SLOTS, MANAGE_CALENDAR);
+            UPDATE_EVENT, DELETE_EVENT, CREATE_MEETING, UPCOMING_EVENTS, FIND_FREE_SLOTS,
+            BULK_EVENTS, MANAGE_CALENDAR);
 
     private CalendarCatalogue() {
     }

@@ -255,4 +255,41 @@ final class CalendarToolModels {
 
     record CalendarChanged(String action, CalendarInfo calendar) {
     }
+
+    record BulkInput(
+            @Schema(description = "update, delete or move.", example = "move") @NotBlank @Size(max = 10) String action,
+            @Schema(description = "Range start: events with an occurrence in [from, to) are affected. " + WHEN,
+                    example = "2026-12-01") @NotBlank @Size(max = 40) String from,
+            @Schema(description = "Range end (exclusive).", example = "2027-01-01") @NotBlank @Size(max = 40) String to,
+            @Schema(description = CALENDAR + " Default: all calendars.", example = "personal",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar,
+            @Schema(description = "Only events whose title contains this.", example = "standup",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String titleContains,
+            @Schema(description = "Only events whose location contains this.", example = "Room 4",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String locationContains,
+            @Schema(description = "Only events with at least one of these categories.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 20) List<String> categories,
+            @Schema(description = "Only events with this status.", example = "TENTATIVE",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 20) String status,
+            @Schema(description = "Only list what would change (default true). Set false to apply.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) Boolean dryRun,
+            @Schema(description = "For move: the calendar to move the events to.", example = "work",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String targetCalendar,
+            @Schema(description = "For update: new status.", example = "CONFIRMED",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 20) String setStatus,
+            @Schema(description = "For update: new location (empty string clears).", example = "Room 5",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 500) String setLocation,
+            @Schema(description = "For update: new categories (replace the old).",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 50) List<String> setCategories,
+            @Schema(description = "For update: new privacy PUBLIC, PRIVATE or CONFIDENTIAL.", example = "PRIVATE",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 20) String setPrivacy) {
+    }
+
+    record BulkItem(String calendar, String uid, String title, String start,
+            @Schema(description = "would-update, would-delete, would-move, updated, deleted, moved, or failed: …")
+            String outcome) {
+    }
+
+    record BulkResult(String action, boolean dryRun, int matched, int failed, List<BulkItem> items) {
+    }
 }

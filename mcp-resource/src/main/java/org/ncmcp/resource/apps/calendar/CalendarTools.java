@@ -14,6 +14,8 @@ import org.ncmcp.model.tool.CalendarCatalogue;
 import org.ncmcp.resource.apps.calendar.CalendarEvent.Occurrence;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarInfo;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarList;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.BulkInput;
+import org.ncmcp.resource.apps.calendar.CalendarToolModels.BulkResult;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CalendarChanged;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CreateEventInput;
 import org.ncmcp.resource.apps.calendar.CalendarToolModels.CreateMeetingInput;
@@ -87,6 +89,10 @@ public class CalendarTools implements ToolSet {
                 NextcloudTool.of(CalendarCatalogue.FIND_FREE_SLOTS, "Find free time of at least a given length"
                         + " across your calendars, within working hours, weekends excluded unless asked.",
                         FreeSlotsInput.class, SlotList.class, this::freeSlots),
+                NextcloudTool.of(CalendarCatalogue.BULK_EVENTS, "Update, delete or move every event with an"
+                        + " occurrence in a range that matches a filter (title/location contains, categories,"
+                        + " status). Dry run by default: lists what would change; set dryRun=false to apply.",
+                        BulkInput.class, BulkResult.class, this::bulk),
                 NextcloudTool.of(CalendarCatalogue.MANAGE_CALENDAR, "Create a calendar, rename or recolour one,"
                         + " or delete one with all its events and tasks.", ManageCalendarInput.class,
                         CalendarChanged.class, this::manageCalendar));
@@ -354,6 +360,84 @@ public class CalendarTools implements ToolSet {
                 .map(i -> new Slot(i.start().toString(), i.end().toString(), Duration.between(i.start(), i.end())
                         .toMinutes())).toList();
         return new SlotList(input.durationMinutes(), slots.size(), slots);
+    }
+
+    /** Whole events (every occurrence) are changed; one failure does not stop the others, each is reported. */
+    private BulkResult bulk(BulkInput input) {
+        String action = input.action().trim().toLowerCase(Locale.ROOT);
+        if (!Set.of("update", "delete", "move").contains(action)) {
+            throw new InvalidToolInputException("'action' must be update, delete or move.");
+        }
+        boolean dryRun = input.dryRun() == null || input.dryRun();
+        CalendarCollection target = null;
+        if (action.equals("move")) {
+            if (input.targetCalendar() == null || input.targetCalendar().isBlank()) {
+                throw new InvalidToolInputException("move needs 'targetCalendar'.");
+            }
+            target = store.calDav().calendar(input.targetCalendar().trim());
+        }
+        UpdateEventInput changes = null;
+        if (action.equals("update")) {
+            if (input.setStatus() == null && input.setLocation() == null && input.setCategories() == null
+                    && input.setPrivacy() == null) {
+                throw new InvalidToolInputException("update needs at least one of setStatus, setLocation,"
+                        + " setCategories, setPrivacy.");
+            }
+            if (input.setStatus() != null && !input.setStatus().isBlank()) {
+                EventFields.choice("setStatus", input.setStatus(), STATUSES);
+            }
+            if (input.setPrivacy() != null && !input.setPrivacy().isBlank()) {
+                EventFields.choice("setPrivacy", input.setPrivacy(), CLASSES);
+            }
+        }
+        Instant from = EventFields.instant("from", input.from());
+        Instant to = EventFields.instant("to", input.to());
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidToolInputException("'to' must be after 'from', at most 10 years later.");
+        }
+        ListEventsInput filter = new ListEventsInput(null, null, null, input.titleContains(),
+                input.locationContains(), input.categories(), input.status(), null, null, null);
+        java.util.Map<String, CalendarEvent> matched = new java.util.LinkedHashMap<>();
+        for (CalendarEvent event : store.events(store.calendars(input.calendar()), from, to)) {
+            for (Occurrence occurrence : event.occurrences(from, to, 10_000)) {
+                if (matches(toEvent(event, occurrence), filter)) {
+                    matched.putIfAbsent(event.object().path(), event);
+                    break;
+                }
+            }
+        }
+        List<CalendarToolModels.BulkItem> items = new ArrayList<>();
+        int failed = 0;
+        for (CalendarEvent event : matched.values()) {
+            Event view = toEvent(event);
+            String outcome;
+            if (dryRun) {
+                outcome = "would-" + action;
+            } else {
+                try {
+                    switch (action) {
+                        case "delete" -> store.calDav().delete(event.object(), event.object().etag());
+                        case "move" -> {
+                            if (event.object().calendar().path().equals(target.path())) {
+                                throw new InvalidToolInputException("already in " + target.id());
+                            }
+                            store.calDav().move(event.object(), target);
+                        }
+                        default -> updateEvent(new UpdateEventInput(event.uid(), event.object().calendar().id(),
+                                event.object().etag(), null, null, null, null, input.setLocation(),
+                                input.setCategories(), null, null, input.setStatus(), null, input.setPrivacy(), null,
+                                null, null));
+                    }
+                    outcome = action.equals("move") ? "moved" : action + "d";
+                } catch (org.ncmcp.resource.nextcloud.NextcloudException | InvalidToolInputException problem) {
+                    failed++;
+                    outcome = "failed: " + problem.getMessage();
+                }
+            }
+            items.add(new CalendarToolModels.BulkItem(view.calendar(), view.uid(), view.title(), view.start(),
+                    outcome));
+        }
+        return new BulkResult(action, dryRun, matched.size(), failed, items);
     }
 
     private static java.time.LocalTime clock(String field, String value, String fallback) {

@@ -227,8 +227,12 @@ public class CalendarOverMcpTest {
                 "attendees", List.of("bob@example.com")));
         assertThat(meeting).containsEntry("durationMinutes", 30).containsEntry("status", "CONFIRMED");
         assertThat((List<Object>) meeting.get("reminders")).containsExactly(15);
+        Map<String, Object> today = ok("nc_calendar_create_event", Map.of("title", "Holiday", "allDay", true,
+                "start", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
         Map<String, Object> upcoming = ok("nc_calendar_upcoming_events", Map.of("days", 1));
-        assertThat(list(upcoming, "events")).extracting(e -> e.get("uid")).contains(meeting.get("uid"));
+        assertThat(list(upcoming, "events")).extracting(e -> e.get("uid"))
+                .contains(meeting.get("uid"), today.get("uid"));
+        ok("nc_calendar_delete_event", Map.of("uid", today.get("uid")));
         assertThat(error("nc_calendar_create_meeting", Map.of("title", "x", "start", "2027-01-01")))
                 .contains("needs a start time");
         ok("nc_calendar_delete_event", Map.of("uid", meeting.get("uid")));

@@ -84,7 +84,7 @@ public class CalendarTools implements ToolSet {
                         + " length (default 30 minutes) and attendees; confirmed, with a 15-minute reminder.",
                         CreateMeetingInput.class, Event.class, this::createMeeting),
                 NextcloudTool.of(CalendarCatalogue.UPCOMING_EVENTS, "Your next events from now (default the next"
-                        + " 7 days), recurring ones as occurrences.", UpcomingInput.class, EventList.class,
+                        + " 7 days), those in progress included, recurring ones as occurrences.", UpcomingInput.class, EventList.class,
                         this::upcoming),
                 NextcloudTool.of(CalendarCatalogue.FIND_FREE_SLOTS, "Find free time of at least a given length"
                         + " across your calendars, within working hours, weekends excluded unless asked.",
@@ -316,8 +316,8 @@ public class CalendarTools implements ToolSet {
         Instant now = Instant.now();
         Instant to = now.plus(Duration.ofDays(input.days() == null ? 7 : input.days()));
         int limit = input.limit() == null ? 20 : input.limit();
-        List<Event> events = occurrences(store.calendars(input.calendar()), now, to, null).stream()
-                .filter(e -> !EventFields.instant("start", e.start()).isBefore(now) || !e.allDay()).toList();
+        // events in progress (today's all-day events too) overlap [now, to) and are listed first
+        List<Event> events = occurrences(store.calendars(input.calendar()), now, to, null);
         boolean truncated = events.size() > limit;
         List<Event> page = truncated ? events.subList(0, limit) : events;
         return new EventList(now.toString(), to.toString(), page.size(), truncated, List.copyOf(page));

@@ -2,33 +2,10 @@ package org.ncmcp.resource.apps.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.ncmcp.resource.testsupport.MultiUserScopeTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,26 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * token lists the read tools only and gets the 403 step-up challenge on a write tool, before anything reaches
  * Nextcloud (which is unreachable here, so a call that got through would fail differently).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mcp.auth.resource-uri=" + ContactsScopeTest.RESOURCE, "nextcloud.url=http://127.0.0.1:9"})
-class ContactsScopeTest {
-
-    static final String RESOURCE = "https://mcp.example.com/mcp";
-    private static final RSAKey KEY = newKey();
-    private static final HttpServer JWKS = jwks();
-
-    @DynamicPropertySource
-    static void multiUserMode(DynamicPropertyRegistry registry) {
-        registry.add("mcp.auth.issuer", ContactsScopeTest::issuer);
-    }
-
-    @AfterAll
-    static void stopJwks() {
-        JWKS.stop(0);
-    }
-
-    @LocalServerPort
-    int port;
+class ContactsScopeTest extends MultiUserScopeTest {
 
     @Test
     void contactsReadTokenGetsTheStepUpChallengeOnAWriteTool() throws Exception {
@@ -85,55 +43,5 @@ class ContactsScopeTest {
                 + "\"tools/call\",\"params\":{\"name\":\"nc_contacts_list_address_books\",\"arguments\":{}}}");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("contacts:read");
-    }
-
-    private HttpResponse<String> post(String token, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A token shaped as the auth-broker issues them (RFC 9068 at+jwt). */
-    private static String token(String scope) throws Exception {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("upstream-1")
-                .audience(List.of(RESOURCE)).claim("scope", scope).claim("client_id", "test-client")
-                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).claim("nc_user", "alice").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
-    }
-
-    private static String issuer() {
-        return "http://127.0.0.1:" + JWKS.getAddress().getPort();
-    }
-
-    private static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("contacts-test").generate();
-        } catch (Exception failed) {
-            throw new IllegalStateException(failed);
-        }
-    }
-
-    private static HttpServer jwks() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/oauth2/jwks", exchange -> {
-                byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (Exception failed) {
-            throw new IllegalStateException(failed);
-        }
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BrokerUsers {
 
-    public record BrokerUser(String subject, String issuer, String nextcloudUserId, String displayName, String email) {
+    public record BrokerUser(String subject, String issuer, String nextcloudUserId, String displayName, String email,
+            boolean admin) {
     }
 
     private final JdbcTemplate jdbc;
@@ -21,18 +22,19 @@ public class BrokerUsers {
 
     public void recordLogin(BrokerUser user, Instant now) {
         jdbc.update("""
-                INSERT INTO broker_user (subject, issuer, nextcloud_user_id, display_name, email, first_login_at, last_login_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO broker_user (subject, issuer, nextcloud_user_id, display_name, email, admin, first_login_at,
+                  last_login_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (subject) DO UPDATE SET issuer = EXCLUDED.issuer,
                   nextcloud_user_id = EXCLUDED.nextcloud_user_id, display_name = EXCLUDED.display_name,
-                  email = EXCLUDED.email, last_login_at = EXCLUDED.last_login_at""",
-                user.subject(), user.issuer(), user.nextcloudUserId(), user.displayName(), user.email(),
+                  email = EXCLUDED.email, admin = EXCLUDED.admin, last_login_at = EXCLUDED.last_login_at""",
+                user.subject(), user.issuer(), user.nextcloudUserId(), user.displayName(), user.email(), user.admin(),
                 Timestamp.from(now), Timestamp.from(now));
     }
 
     public Optional<BrokerUser> find(String subject) {
-        return jdbc.query("SELECT subject, issuer, nextcloud_user_id, display_name, email FROM broker_user WHERE subject = ?",
-                (rs, i) -> new BrokerUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), subject).stream().findFirst();
+        return jdbc.query("SELECT subject, issuer, nextcloud_user_id, display_name, email, admin FROM broker_user"
+                + " WHERE subject = ?", (rs, i) -> new BrokerUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)), subject).stream().findFirst();
     }
 }

@@ -26,10 +26,13 @@ public class FederatedLoginSuccessHandler implements AuthenticationSuccessHandle
     private final BrokerUsers users;
     private final UpstreamProperties upstream;
     private final AuditLog audit;
+    private final AdminProperties admins;
     private final SavedRequestAwareAuthenticationSuccessHandler resume = new SavedRequestAwareAuthenticationSuccessHandler();
     private final AuthenticationFailureHandler refuse = new SimpleUrlAuthenticationFailureHandler("/login-error?reason=claim");
 
-    public FederatedLoginSuccessHandler(BrokerUsers users, UpstreamProperties upstream, AuditLog audit) {
+    public FederatedLoginSuccessHandler(BrokerUsers users, UpstreamProperties upstream, AuditLog audit,
+            AdminProperties admins) {
+        this.admins = admins;
         this.users = users;
         this.upstream = upstream;
         this.audit = audit;
@@ -49,7 +52,8 @@ public class FederatedLoginSuccessHandler implements AuthenticationSuccessHandle
             return;
         }
         users.recordLogin(new BrokerUsers.BrokerUser(user.getSubject(), user.getIssuer().toString(),
-                nextcloudUser.toString(), user.getFullName(), user.getEmail()), Instant.now());
+                nextcloudUser.toString(), user.getFullName(), user.getEmail(), admins.isAdmin(user.getClaims())),
+                Instant.now());
         audit.record("login", user.getSubject(), null, "success", "nextcloud user " + nextcloudUser);
         resume.onAuthenticationSuccess(request, response, authentication);
     }

@@ -94,7 +94,7 @@ public class ConsentController {
         return "consent";
     }
 
-    static String describe(String scope) {
+    public static String describe(String scope) {
         return Scope.tryParse(scope).map(s -> switch (s.access()) {
             case READ -> "Read your " + s.app().displayName();
             case WRITE -> "Read, create, change and delete your " + s.app().displayName();

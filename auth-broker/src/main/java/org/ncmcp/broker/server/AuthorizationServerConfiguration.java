@@ -13,6 +13,9 @@ import org.ncmcp.broker.client.registration.RegistrationRecorder;
 import org.ncmcp.broker.login.FederatedLoginSuccessHandler;
 import org.ncmcp.broker.login.UpstreamClientRegistrations;
 import org.ncmcp.broker.login.UpstreamProperties;
+import org.ncmcp.broker.lease.LeaseClientProperties;
+import org.ncmcp.broker.lease.LeaseClientRepository;
+import org.ncmcp.broker.lease.LeaseEndpoint;
 import org.ncmcp.broker.refresh.PublicClientRefreshAuthentication;
 import org.ncmcp.broker.refresh.RefreshTokenRotation;
 import org.ncmcp.broker.token.AccessTokenCustomizer;
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -65,7 +69,8 @@ public class AuthorizationServerConfiguration {
             OAuth2AuthorizationService authorizations, AuthorizationRequestRules rules,
             AuthorizationResponses responses, ClientPolicy policy, RegistrationRecorder recorder, RateLimiter limiter,
             RegistrationProperties registration, JdbcTemplate jdbc, TransactionTemplate transactions,
-            AuditLog audit, BrokerProperties broker, ClientMetadataResolver documents) throws Exception {
+            AuditLog audit, BrokerProperties broker, ClientMetadataResolver documents, LeaseEndpoint leases)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(endpoint -> endpoint
@@ -80,11 +85,17 @@ public class AuthorizationServerConfiguration {
             server.clientAuthentication(authentication -> authentication
                     .authenticationConverters(converters -> converters.add(0, PublicClientRefreshAuthentication.converter()))
                     .authenticationProviders(providers -> providers.add(0, PublicClientRefreshAuthentication.provider(clients))));
-            server.tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.replaceAll(provider ->
-                    provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                            ? new RefreshTokenRotation(provider, authorizations, jdbc, transactions, audit,
-                                    broker.refreshGrace(), Clock.systemUTC())
-                            : provider)));
+            // one consumer per list: a second tokenEndpoint(...) call would replace these, not add to them
+            server.tokenEndpoint(endpoint -> endpoint
+                    .accessTokenRequestConverters(leases::addConverter)
+                    .authenticationProviders(providers -> {
+                        providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                                ? new RefreshTokenRotation(provider, authorizations, jdbc, transactions, audit,
+                                        broker.refreshGrace(), Clock.systemUTC())
+                                : provider);
+                        leases.addProvider(providers);
+                    })
+                    .accessTokenResponseHandler(leases.responseHandler()));
             server.clientRegistrationEndpoint(endpoint -> endpoint
                     .openRegistrationAllowed(true)
                     .clientRegistrationResponseHandler(recorder)
@@ -176,10 +187,20 @@ public class AuthorizationServerConfiguration {
      * their Client ID Metadata Document (fetched, validated and cached; nothing stored).
      */
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc, ClientMetadataResolver documents,
-            ClientPolicy policy) {
-        return new CimdRegisteredClientRepository(policy.currentSettingsOn(new JdbcRegisteredClientRepository(jdbc)),
-                documents, ClientPolicy.clientScopes(), client -> client.tokenSettings(policy.tokenSettings()));
+    LeaseClientRepository registeredClientRepository(JdbcTemplate jdbc, ClientMetadataResolver documents,
+            ClientPolicy policy, LeaseClientProperties leaseClient) {
+        return new LeaseClientRepository(new CimdRegisteredClientRepository(
+                policy.currentSettingsOn(new JdbcRegisteredClientRepository(jdbc)), documents, ClientPolicy.clientScopes(),
+                client -> client.tokenSettings(policy.tokenSettings())), leaseClient);
+    }
+
+    /**
+     * Client secrets: bcrypt by default; {@code {sha256}} for the configured lease client, whose long random secret
+     * gains nothing from a slow hash and is checked on every lease (constant-time comparison either way).
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return LeaseClientRepository.passwordEncoder();
     }
 
     @Bean

@@ -39,8 +39,11 @@ public final class LeaseProtocol {
     // error responses (RFC 6749 §5.2 shape; the codes below are extensions)
     public static final String FIELD_ERROR = "error";
     public static final String FIELD_ERROR_DESCRIPTION = "error_description";
-    /** Extra field on errors: where the person connects their Nextcloud account. */
-    public static final String FIELD_PROVISIONING_URI = "provisioning_uri";
+    /**
+     * On {@link #ERROR_NOT_PROVISIONED}: the page where the person connects their Nextcloud account (RFC 6749
+     * {@code error_uri}, "a human-readable web page with information about the error").
+     */
+    public static final String FIELD_ERROR_URI = "error_uri";
     /** The user has not connected Nextcloud, or the connection was revoked. */
     public static final String ERROR_NOT_PROVISIONED = "nextcloud_not_provisioned";
     /** The user's credential kind cannot reach the API the scope needs (bearer tokens reach OCS and WebDAV only). */

@@ -22,6 +22,10 @@ public record NextcloudCredential(Scheme scheme, String userId, String loginName
         }
     }
 
+    public static NextcloudCredential bearer(String userId, String token) {
+        return new NextcloudCredential(Scheme.BEARER, userId, null, token);
+    }
+
     public static NextcloudCredential appPassword(String userId, String loginName, String appPassword) {
         return new NextcloudCredential(Scheme.BASIC, userId, loginName, appPassword);
     }

@@ -149,6 +149,9 @@ public final class NextcloudHttpClient implements AutoCloseable {
     private NextcloudException failure(NextcloudRequest request, RawResponse response, NextcloudCredential credential) {
         int status = response.status();
         String what = request.method() + " " + pathOnly(request);
+        if (status == 401) {
+            credentials.credentialRejected(credential);
+        }
         return switch (status) {
             case 401 -> new NextcloudAuthenticationException(status, "Nextcloud rejected the credentials of user '"
                     + credential.userId() + "' (HTTP 401): the app password is wrong, revoked or expired. "

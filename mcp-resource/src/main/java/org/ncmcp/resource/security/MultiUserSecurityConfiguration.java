@@ -4,13 +4,19 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.ncmcp.resource.credentials.CredentialSource;
 import org.ncmcp.resource.security.caller.CurrentCaller;
-import org.ncmcp.resource.security.caller.UnprovisionedCredentialSource;
+import org.ncmcp.resource.security.caller.UrlElicitationClients;
 import org.ncmcp.resource.security.scope.EffectiveScopes;
 import org.ncmcp.resource.security.scope.ToolScopeFilter;
 import org.ncmcp.resource.security.token.AccessTokenDecoder;
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import java.time.Clock;
+import org.ncmcp.resource.credentials.lease.BrokerLeaseClient;
+import org.ncmcp.resource.credentials.lease.GrantedScopes;
+import org.ncmcp.resource.credentials.lease.LeaseCache;
+import org.ncmcp.resource.credentials.lease.LeaseClientProperties;
+import org.ncmcp.resource.credentials.lease.LeasedCredentialSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,19 +59,31 @@ public class MultiUserSecurityConfiguration {
     }
 
     @Bean
-    EffectiveScopes effectiveScopes() {
-        return EffectiveScopes.tokenScopes();
+    BrokerLeaseClient brokerLeaseClient(LeaseClientProperties lease, ResourceServerProperties properties, JsonMapper json) {
+        return new BrokerLeaseClient(lease, properties.issuer(), json, Clock.systemUTC());
     }
 
     @Bean
-    CredentialSource unprovisionedCredentialSource(CurrentCaller callers) {
-        return new UnprovisionedCredentialSource(callers);
+    LeaseCache leaseCache(LeaseClientProperties lease) {
+        return new LeaseCache(lease.renewBefore(), Clock.systemUTC());
+    }
+
+    /** Token scopes ∩ the person's grant at the broker. */
+    @Bean
+    EffectiveScopes effectiveScopes(BrokerLeaseClient broker, LeaseCache cache, LeaseClientProperties lease) {
+        return new GrantedScopes(broker, cache, lease);
+    }
+
+    /** Every Nextcloud call uses a lease from the broker for the caller and the scope the call needs. */
+    @Bean
+    CredentialSource leasedCredentialSource(CurrentCaller callers, BrokerLeaseClient broker, LeaseCache cache) {
+        return new LeasedCredentialSource(callers, broker, cache);
     }
 
     @Bean
     SecurityFilterChain mcpResourceSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder,
             BearerChallenge challenge, CurrentCaller callers, EffectiveScopes effectiveScopes, JsonMapper json,
-            McpServerStreamableHttpProperties streamableHttp) throws Exception {
+            McpServerStreamableHttpProperties streamableHttp, UrlElicitationClients urlElicitation) throws Exception {
         BearerTokenRejection rejection = new BearerTokenRejection(challenge, json);
         // Header only (RS-11): tokens in ?access_token= (refused earlier by QueryTokenFilter) or a form body
         // are never read. (These are DefaultBearerTokenResolver's defaults; stated here on purpose.)
@@ -120,7 +138,7 @@ public class MultiUserSecurityConfiguration {
                     });
                 })
                 .addFilterAfter(new ToolScopeFilter(streamableHttp.getMcpEndpoint(), callers, effectiveScopes, challenge,
-                        json), AuthorizationFilter.class);
+                        json, urlElicitation), AuthorizationFilter.class);
         return http.build();
     }
 

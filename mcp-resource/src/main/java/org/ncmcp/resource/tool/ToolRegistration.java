@@ -4,6 +4,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import jakarta.validation.Validator;
 import java.util.List;
 import org.ncmcp.model.tool.ToolCatalogue;
+import org.ncmcp.resource.security.caller.UrlElicitationClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ToolRegistration {
 
     @Bean
-    ToolSpecifications toolSpecifications(JsonMapper jsonMapper, Validator validator) {
-        return new ToolSpecifications(jsonMapper, validator);
+    ToolSpecifications toolSpecifications(JsonMapper jsonMapper, Validator validator,
+            UrlElicitationClients urlElicitation) {
+        return new ToolSpecifications(jsonMapper, validator, urlElicitation::supportsUrlElicitation);
     }
 
     @Bean

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.ncmcp.model.tool.ToolHints;
+import io.modelcontextprotocol.spec.McpError;
+import java.util.function.Predicate;
+import org.ncmcp.resource.credentials.ProvisioningRequiredException;
 import org.ncmcp.resource.nextcloud.NextcloudException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +43,12 @@ public final class ToolSpecifications {
 
     private final JsonMapper json;
     private final Validator validator;
+    private final Predicate<CallToolRequest> urlElicitationDeclared;
 
-    public ToolSpecifications(JsonMapper json, Validator validator) {
+    public ToolSpecifications(JsonMapper json, Validator validator, Predicate<CallToolRequest> urlElicitationDeclared) {
         this.json = json;
         this.validator = validator;
+        this.urlElicitationDeclared = urlElicitationDeclared;
     }
 
     public <I, O> SyncToolSpecification toSpecification(NextcloudTool<I, O> tool) {
@@ -52,11 +57,13 @@ public final class ToolSpecifications {
         McpSchema.Tool descriptor = McpSchema.Tool.builder()
                 .name(tool.name())
                 .title(tool.info().title())
-                .description(tool.description() + "\nRequires scope " + tool.info().scope().value() + ".")
+                .description(tool.info().needsScope()
+                        ? tool.description() + "\nRequires scope " + tool.info().scope().value() + "."
+                        : tool.description())
                 .inputSchema(inputSchema)
                 .outputSchema(outputSchema)
                 .annotations(annotations(tool.info().title(), tool.info().hints()))
-                .meta(Map.of("nextcloud-mcp/scope", tool.info().scope().value()))
+                .meta(tool.info().needsScope() ? Map.of("nextcloud-mcp/scope", tool.info().scope().value()) : null)
                 .build();
         ArgumentBinder<I> binder = new ArgumentBinder<>(tool, inputSchema);
         return SyncToolSpecification.builder()
@@ -80,6 +87,8 @@ public final class ToolSpecifications {
             return error("Invalid input for " + tool.name() + ": " + invalid.getMessage());
         } catch (NextcloudException failure) {
             return error(failure.getMessage());
+        } catch (ProvisioningRequiredException notConnected) {
+            return connectNextcloud(notConnected, request);
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             // The exception goes to the log (never the arguments: they may hold note content); the caller gets a reference.
@@ -87,6 +96,24 @@ public final class ToolSpecifications {
             return error("Internal error in " + tool.name() + " (reference " + reference
                     + "). The request was not completed; please report the reference to your administrator.");
         }
+    }
+
+    /**
+     * The person must connect Nextcloud first: the MCP URLElicitationRequiredError (-32042) for clients that declared
+     * URL elicitation, otherwise a tool result with the same URL that any client can show.
+     */
+    private CallToolResult connectNextcloud(ProvisioningRequiredException notConnected, CallToolRequest request) {
+        String message = notConnected.getMessage() + " Open " + notConnected.provisioningUrl()
+                + " in your browser to connect your Nextcloud account, then try again.";
+        if (urlElicitationDeclared.test(request)) {
+            throw McpError.URL_ELICITATION_REQUIRED.apply(List.of(McpSchema.ElicitUrlRequest.builder(
+                    "Connect your Nextcloud account so your assistant can use it.", notConnected.provisioningUrl(),
+                    "nextcloud-provisioning-" + UUID.randomUUID()).build()));
+        }
+        return CallToolResult.builder().addTextContent(message)
+                .structuredContent(Map.of("status", "login_required", "provisioning_url", notConnected.provisioningUrl(),
+                        "message", message))
+                .isError(true).build();
     }
 
     private static CallToolResult error(String message) {

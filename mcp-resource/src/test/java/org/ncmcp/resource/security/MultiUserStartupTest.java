@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ncmcp.resource.McpResourceApplication;
 import org.ncmcp.resource.credentials.CredentialSource;
-import org.ncmcp.resource.security.caller.UnprovisionedCredentialSource;
+import org.ncmcp.resource.credentials.lease.LeasedCredentialSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,10 +25,10 @@ class MultiUserStartupTest {
     }
 
     @Test
-    @DisplayName("multi-user mode needs no app password and serves /mcp with the unprovisioned credential source")
+    @DisplayName("multi-user mode needs no app password and takes its Nextcloud credentials from broker leases")
     void multiUserModeNeedsNoAppPassword() {
         try (ConfigurableApplicationContext context = start(ISSUER, "--mcp.auth.resource-uri=http://127.0.0.1:8080/mcp")) {
-            assertThat(context.getBean(CredentialSource.class)).isInstanceOf(UnprovisionedCredentialSource.class);
+            assertThat(context.getBean(CredentialSource.class)).isInstanceOf(LeasedCredentialSource.class);
             assertThat(context.getBean(ResourceServerProperties.class).jwkSetUri())
                     .isEqualTo("http://127.0.0.1:9/oauth2/jwks");
         }

@@ -62,10 +62,11 @@ class ToolScopeTest extends MultiUserServerTest {
             assertThat(client.listTools().tools()).isNotEmpty();
             return client.callTool(new CallToolRequest("nc_notes_get_note", Map.of("noteId", 1)));
         });
-        // Multi-user mode has no Nextcloud credentials until provisioning: a tool error that says so,
-        // naming the caller's Nextcloud user (so the caller's identity reached the tool code)...
+        // Multi-user mode takes Nextcloud credentials from broker leases only; this test has no lease client
+        // configured, so the tool says so instead of calling Nextcloud (leases are tested against the real broker
+        // in e2e-tests)...
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).contains("'alice'", "has not connected their Nextcloud account yet");
+        assertThat(text(result)).contains("no lease client configured", "No Nextcloud request was made");
         // ...and the caller's own token is not forwarded to Nextcloud instead (no request at all).
         assertThat(nextcloud.authorizationHeaders()).isEmpty();
     }
@@ -117,7 +118,7 @@ class ToolScopeTest extends MultiUserServerTest {
         HttpResponse<String> response = postWithToken(broker.token(RESOURCE).scope("notes:write").mint(),
                 toolCall("nc_notes_get_note", "{\"noteId\":1}"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("has not connected their Nextcloud account yet");
+        assertThat(response.body()).contains("no lease client configured");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ToolSpecificationsTest {
     }
 
     private final ToolSpecifications specifications = new ToolSpecifications(JsonMapper.builder().build(),
-            Validation.buildDefaultValidatorFactory().getValidator());
+            Validation.buildDefaultValidatorFactory().getValidator(), request -> false);
 
     private SyncToolSpecification echo(ToolHandler<EchoInput, EchoOutput> handler) {
         return specifications.toSpecification(NextcloudTool.of(ToolCatalogue.NOTES_GET_NOTE, "Echo.",

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.ncmcp.model.scope.Scope;
 import org.ncmcp.model.scope.ScopeSet;
+import org.ncmcp.resource.credentials.RequiredScopeOfRequest;
 import org.ncmcp.resource.security.BearerChallenge;
 import org.ncmcp.resource.security.caller.CallerIdentity;
 import org.ncmcp.resource.security.caller.CurrentCaller;
+import org.ncmcp.resource.security.caller.UrlElicitationClients;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -55,9 +57,11 @@ public final class ToolScopeFilter extends OncePerRequestFilter {
     private final JsonMapper json;
     private final JsonMapper strictJson;
     private final RequiredScopes requiredScopes = new RequiredScopes();
+    private final UrlElicitationClients urlElicitation;
 
     public ToolScopeFilter(String endpoint, CurrentCaller callers, EffectiveScopes effectiveScopes,
-            BearerChallenge challenge, JsonMapper json) {
+            BearerChallenge challenge, JsonMapper json, UrlElicitationClients urlElicitation) {
+        this.urlElicitation = urlElicitation;
         this.endpoint = endpoint;
         this.callers = callers;
         this.effectiveScopes = effectiveScopes;
@@ -114,6 +118,14 @@ public final class ToolScopeFilter extends OncePerRequestFilter {
                     + " needs " + missing.format() + ", which this access token does not grant. Authorize again with"
                     + " scope \"" + stepUp.format() + "\".", missing);
             return;
+        }
+        if (root != null && root.isObject() && "initialize".equals(root.path("method").asString(""))
+                && urlElicitation != null) {
+            urlElicitation.rememberInitialize(caller.get(), root.path("params"));
+        }
+        if (messages.size() == 1) {
+            // the scope a credential lease is asked for (multi-user tools never name one themselves)
+            requiredScopes.forMessage(messages.get(0)).ifPresent(scope -> RequiredScopeOfRequest.set(replay, scope));
         }
         if (root != null && root.isObject() && RequiredScopes.TOOLS_LIST.equals(root.path("method").asString(""))) {
             listVisibleToolsOnly(replay, response, chain, granted);

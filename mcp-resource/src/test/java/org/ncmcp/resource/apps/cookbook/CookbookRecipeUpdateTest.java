@@ -82,7 +82,7 @@ class CookbookRecipeUpdateTest {
                 new SingleUserCredentialSource("alice", "pw"), wait -> { }, Clock.systemUTC()), json);
         NextcloudTool<?, ?> tool = new CookbookTools(client, json).tools().stream()
                 .filter(t -> t.name().equals("nc_cookbook_update_recipe")).findFirst().orElseThrow();
-        update = new ToolSpecifications(json, Validation.buildDefaultValidatorFactory().getValidator())
+        update = new ToolSpecifications(json, Validation.buildDefaultValidatorFactory().getValidator(), request -> false)
                 .toSpecification(tool);
     }
 

@@ -75,6 +75,24 @@ public class ProvisioningStatusEndpoint {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
+    @PostMapping(path = ProvisioningProtocol.REJECTED_PATH)
+    public ResponseEntity<Map<String, Object>> rejected(HttpServletRequest request) {
+        if (!leaseClientAuthenticated(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"auth-broker internal API\"")
+                    .body(error("invalid_client", "Authenticate as the lease client (HTTP Basic)"));
+        }
+        String[] tokens = request.getParameterValues(ProvisioningProtocol.PARAM_SUBJECT_TOKEN);
+        Optional<SubjectTokens.Subject> subject = tokens == null || tokens.length != 1 ? Optional.empty()
+                : subjectTokens.verify(tokens[0]);
+        if (subject.isEmpty()) {
+            return ResponseEntity.badRequest().body(error("invalid_grant",
+                    "subject_token must be one valid, active access token of this broker"));
+        }
+        provisioning.checkReportedRejection(subject.get().subject());
+        return ResponseEntity.noContent().build();
+    }
+
     private boolean leaseClientAuthenticated(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;

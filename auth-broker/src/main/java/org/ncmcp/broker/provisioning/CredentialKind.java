@@ -45,6 +45,14 @@ public interface CredentialKind {
      */
     LeaseSecret leaseSecret(StoredCredential credential, Instant now, Instant notAfter);
 
+    /**
+     * mcp-resource reports that Nextcloud answered 401 to a lease of this credential. Check with Nextcloud (never
+     * trust the report alone); {@code true} when the credential is still accepted.
+     */
+    default boolean stillAccepted(StoredCredential credential) {
+        return true;
+    }
+
     /** Best effort, after the row is gone: revoke the secret at Nextcloud or the IdP. */
     void revokeUpstream(StoredCredential credential, String openedSecret);
 

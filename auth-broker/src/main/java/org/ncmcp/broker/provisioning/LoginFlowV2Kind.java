@@ -97,6 +97,16 @@ public class LoginFlowV2Kind implements CredentialKind {
     }
 
     @Override
+    public boolean stillAccepted(StoredCredential credential) {
+        try {
+            nextcloud.userIdOf(credential.loginName(), service.credentials().openSecret(credential));
+            return true;
+        } catch (CredentialRejectedException rejected) {
+            return false;
+        }
+    }
+
+    @Override
     public void revokeUpstream(StoredCredential credential, String openedSecret) {
         nextcloud.deleteAppPassword(credential.loginName(), openedSecret);
     }

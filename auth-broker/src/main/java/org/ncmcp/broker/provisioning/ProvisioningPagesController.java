@@ -95,7 +95,7 @@ public class ProvisioningPagesController {
             found = sessions.find(id);
         }
         ProvisioningSession session = found.orElseThrow();
-        model.addAttribute("session", session);
+        model.addAttribute("attempt", session); // not "session": Thymeleaf reserves that name for the HttpSession
         model.addAttribute("state", session.state().value());
         model.addAttribute("scopes", session.scopes().asSet().stream().map(Scope::value).toList());
         model.addAttribute("nextcloudUser", provisioning.credentials().find(principal.getName())

@@ -203,6 +203,19 @@ public class ProvisioningService {
         return removed.isPresent();
     }
 
+    /**
+     * mcp-resource saw Nextcloud answer 401 to this person's lease. If Nextcloud indeed no longer accepts the stored
+     * credential (checked here, not taken on trust), it is marked revoked. @return true when it was revoked
+     */
+    public boolean checkReportedRejection(String subject) {
+        Optional<StoredCredential> credential = credentials.find(subject).filter(found -> !found.revoked());
+        if (credential.isEmpty() || kinds.get(credential.get().kind()).stillAccepted(credential.get())) {
+            return false;
+        }
+        markRejected(credential.get(), "Nextcloud answered HTTP 401: the credential was revoked at Nextcloud");
+        return true;
+    }
+
     /** Nextcloud or the IdP answered 401 / invalid_grant for the stored credential: stop leasing it. */
     public void markRejected(StoredCredential credential, String reason) {
         credentials.markRevoked(credential.subject(), reason, clock.instant());

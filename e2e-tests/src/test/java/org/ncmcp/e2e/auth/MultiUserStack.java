@@ -18,25 +18,36 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The multi-user system as deployed: two auth-broker replicas on one PostgreSQL behind a round-robin
- * proxy (so consecutive requests of one sign-in land on different replicas), the simulated Nextcloud
- * as Nextcloud and as the {@code oidc} sign-in service, and mcp-resource in multi-user mode trusting
- * the broker's issuer (the proxy's URL).
+ * The multi-user system as deployed: auth-broker replicas on one PostgreSQL behind a round-robin proxy (so
+ * consecutive requests of one sign-in land on different replicas), the simulated Nextcloud as Nextcloud and as
+ * the {@code oidc} sign-in service, and mcp-resource replicas in multi-user mode behind another round-robin proxy,
+ * trusting the broker's issuer (the proxy's URL) and taking Nextcloud credentials as leases from it.
  */
 final class MultiUserStack implements AutoCloseable {
 
     static final String BROKER_CLIENT = "mcp-broker-at-the-simulated-nextcloud-oidc-app";
     static final String BROKER_SECRET = "mcp-broker-secret-0123456789abcdefghijklmnop";
     static final String OTHER_RESOURCE = "https://other-resource.example.test/mcp";
+    static final String LEASE_CLIENT_SECRET = "lease-client-secret-for-the-e2e-stack-0123456789";
 
     final NextcloudSimulator simulator;
     final EmbeddedPostgres postgres;
     final List<BrokerProcess> brokers = new ArrayList<>();
     final LoopbackProxy proxy;
-    final ConfigurableApplicationContext resource;
+    final List<ConfigurableApplicationContext> resources = new ArrayList<>();
+    final LoopbackProxy resourceProxy;
     final String resourceUri;
 
     MultiUserStack(int replicas, Map<String, String> extraBrokerSettings) {
+        this(replicas, 1, extraBrokerSettings, Map.of());
+    }
+
+    /**
+     * @param replicas broker replicas
+     * @param resourceReplicas mcp-resource replicas
+     */
+    MultiUserStack(int replicas, int resourceReplicas, Map<String, String> extraBrokerSettings,
+            Map<String, String> extraResourceSettings) {
         simulator = NextcloudSimulator.start(SimulatorOptions.defaults());
         simulator.state().addUser("alice", "alice", "Alice A.", "alice-login-password");
         simulator.state().addUser("bob", "bob", "Bob B.", "bob-login-password");
@@ -61,15 +72,26 @@ final class MultiUserStack implements AutoCloseable {
             settings.put("broker.upstream.client-id", BROKER_CLIENT);
             settings.put("broker.upstream.client-secret", BROKER_SECRET);
             settings.put("broker.resources", resourceUri + "," + OTHER_RESOURCE);
+            settings.put("broker.nextcloud.url", simulator.baseUri().toString().replaceAll("/$", ""));
+            settings.put("broker.lease-client.client-secret", LEASE_CLIENT_SECRET);
+            settings.put("broker.provisioning.poll-interval", "1s");
             settings.putAll(extraBrokerSettings);
             BrokerProcess broker = BrokerProcess.start(0, settings, Path.of("target/broker-logs/stack-replica-" + i + ".log"));
             brokers.add(broker);
             backends.add(URI.create(broker.baseUrl()));
         }
         proxy = LoopbackProxy.start(proxyPort, backends, Map.of());
-        resource = new SpringApplicationBuilder(McpResourceApplication.class).run(
-                "--server.port=" + resourcePort, "--mcp.auth.issuer=" + issuer, "--mcp.auth.resource-uri=" + resourceUri,
-                "--nextcloud.url=" + simulator.baseUri(), "--spring.main.banner-mode=off");
+        List<URI> resourceBackends = new ArrayList<>();
+        for (int i = 0; i < resourceReplicas; i++) {
+            int port = resourceReplicas == 1 ? resourcePort : BrokerProcess.freePort();
+            List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--mcp.auth.issuer=" + issuer,
+                    "--mcp.auth.resource-uri=" + resourceUri, "--nextcloud.url=" + simulator.baseUri(),
+                    "--mcp.auth.lease.client-secret=" + LEASE_CLIENT_SECRET, "--spring.main.banner-mode=off"));
+            extraResourceSettings.forEach((key, value) -> args.add("--" + key + "=" + value));
+            resources.add(new SpringApplicationBuilder(McpResourceApplication.class).run(args.toArray(String[]::new)));
+            resourceBackends.add(URI.create("http://127.0.0.1:" + port));
+        }
+        resourceProxy = resourceReplicas == 1 ? null : LoopbackProxy.start(resourcePort, resourceBackends, Map.of());
     }
 
     String issuer() {
@@ -82,7 +104,10 @@ final class MultiUserStack implements AutoCloseable {
 
     @Override
     public void close() {
-        resource.close();
+        resources.forEach(ConfigurableApplicationContext::close);
+        if (resourceProxy != null) {
+            resourceProxy.close();
+        }
         proxy.close();
         brokers.forEach(BrokerProcess::close);
         try {

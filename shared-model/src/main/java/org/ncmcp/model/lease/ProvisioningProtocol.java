@@ -9,6 +9,11 @@ public final class ProvisioningProtocol {
 
     /** POST, form-encoded {@code subject_token}; answers JSON with the fields below. */
     public static final String STATUS_PATH = "/internal/v1/provisioning/status";
+    /**
+     * POST, form-encoded {@code subject_token}: Nextcloud answered 401 to this person's lease. The broker checks the
+     * stored credential with Nextcloud itself and marks it revoked if Nextcloud refuses it; answers 204.
+     */
+    public static final String REJECTED_PATH = "/internal/v1/provisioning/rejected";
     /** The browser page where a person connects Nextcloud; {@code scope} pre-selects scopes, {@code replace=true} changes them. */
     public static final String PROVISION_PAGE = "/provision";
 

@@ -81,6 +81,18 @@ public final class SimulatorState {
         return appPassword != null && appPasswords.remove(appPassword) != null;
     }
 
+    /** How many app passwords the user has (a person's "Devices & sessions" list). */
+    public long appPasswordCount(String userId) {
+        return appPasswords.values().stream().filter(userId::equals).count();
+    }
+
+    /** Deletes every app password of the user, as removing all devices in Nextcloud's settings does. */
+    public int revokeAppPasswordsOf(String userId) {
+        int before = appPasswords.size();
+        appPasswords.values().removeIf(userId::equals);
+        return before - appPasswords.size();
+    }
+
     public boolean isAppPassword(String candidate) {
         return candidate != null && appPasswords.containsKey(candidate);
     }

@@ -1,6 +1,8 @@
 package org.ncmcp.resource.apps.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.util.List;
 
 /** Inputs and outputs of the account tools (connecting the caller's Nextcloud account). */
@@ -11,7 +13,7 @@ final class AccountToolModels {
 
     record ProvisionInput(
             @Schema(description = "Scopes to allow, e.g. [\"notes:read\", \"calendar:write\"]. Omit to pre-select the"
-                    + " scopes of your current access token.")
+                    + " scopes of your current access token.", requiredMode = RequiredMode.NOT_REQUIRED)
             List<String> scopes) {
     }
 
@@ -19,23 +21,28 @@ final class AccountToolModels {
     }
 
     record UpdateScopesInput(
-            @Schema(description = "Scopes to add to what your assistant may use, e.g. [\"calendar:read\"].")
+            @Schema(description = "Scopes to add to what your assistant may use, e.g. [\"calendar:read\"].",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
             List<String> add_scopes,
-            @Schema(description = "Scopes to remove. You cannot remove every scope; disconnect on the broker's"
-                    + " account page instead. E.g. [\"notes:write\"].")
+            @Schema(description = "Scopes to remove, e.g. [\"notes:write\"]. You cannot remove every scope; disconnect"
+                    + " on the broker's account page instead.", requiredMode = RequiredMode.NOT_REQUIRED)
             List<String> remove_scopes) {
     }
 
-    /**
-     * @param status provision: login_required, pending, already_provisioned, declined, cancelled, error; status:
-     *     provisioned, pending, not_initiated, error; update: login_required, unchanged, error
-     * @param provisioningUrl where the person connects or changes access in a browser, when they need to
-     * @param message what happened and what to do, for the person
-     * @param grantedScopes what the person currently allows, when connected
-     * @param kind how the broker holds the connection (login-flow-v2, oauth-refresh, token-exchange)
-     * @param nextcloudUser the connected Nextcloud user id
-     */
-    record AccountStatus(String status, String provisioningUrl, String message, List<String> grantedScopes,
-            String kind, String nextcloudUser) {
+    /** What the account tools answer. Fields that do not apply are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AccountStatus(
+            @Schema(description = "nc_auth_provision_access: login_required, pending, already_provisioned, declined,"
+                    + " cancelled or error; nc_auth_check_status: provisioned, pending, not_initiated or error;"
+                    + " nc_auth_update_scopes: login_required, unchanged or error.") String status,
+            @Schema(description = "Open this in a browser to connect or change access, when needed.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) String provisioningUrl,
+            @Schema(description = "What happened and what to do next.") String message,
+            @Schema(description = "The scopes the person currently allows, when connected.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) List<String> grantedScopes,
+            @Schema(description = "How the connection is held: login-flow-v2, oauth-refresh or token-exchange.",
+                    requiredMode = RequiredMode.NOT_REQUIRED) String kind,
+            @Schema(description = "The connected Nextcloud user id.", requiredMode = RequiredMode.NOT_REQUIRED)
+            String nextcloudUser) {
     }
 }

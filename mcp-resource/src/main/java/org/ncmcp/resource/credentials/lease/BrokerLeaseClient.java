@@ -99,6 +99,17 @@ public class BrokerLeaseClient {
         return body;
     }
 
+    /** Tells the broker Nextcloud answered 401 to this person's lease; the broker checks and revokes if so. */
+    public void reportRejected(String subjectToken) {
+        requireConfigured();
+        HttpResponse<String> response = post(ProvisioningProtocol.REJECTED_PATH,
+                Map.of(ProvisioningProtocol.PARAM_SUBJECT_TOKEN, subjectToken));
+        if (response.statusCode() != 204) {
+            throw new BrokerUnavailableException("The auth-broker answered HTTP " + response.statusCode()
+                    + " to a rejection report");
+        }
+    }
+
     /** The broker page where a person connects Nextcloud. */
     public String connectPage() {
         return brokerUrl + ProvisioningProtocol.PROVISION_PAGE;

@@ -19,6 +19,8 @@ import org.ncmcp.resource.security.caller.CurrentCaller;
  */
 public final class LeasedCredentialSource implements CredentialSource {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeasedCredentialSource.class);
+
     private final CurrentCaller callers;
     private final BrokerLeaseClient broker;
     private final LeaseCache cache;
@@ -51,7 +53,16 @@ public final class LeasedCredentialSource implements CredentialSource {
 
     @Override
     public void credentialRejected(NextcloudCredential credential) {
-        callers.get().ifPresent(caller -> cache.evict(caller.subject(), credential.secret()));
+        callers.get().ifPresent(caller -> {
+            cache.evict(caller.subject(), credential.secret());
+            try {
+                // the broker checks with Nextcloud and stops leasing a revoked credential (next call: -32042)
+                broker.reportRejected(caller.accessToken());
+            } catch (RuntimeException unavailable) {
+                log.warn("Could not report a Nextcloud 401 for {} to the auth-broker: {}", caller.subject(),
+                        unavailable.getMessage());
+            }
+        });
     }
 
     @Override

@@ -2,102 +2,55 @@ package org.ncmcp.e2e.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.dav.SabreDav;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
-import org.ncmcp.e2e.simulator.dav.SabreDavServer;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.ncmcp.e2e.dav.DavOverMcp;
+import org.ncmcp.e2e.simulator.dav.DavBackend;
 
 /**
- * The Calendar tools through a real MCP client, mcp-resource, the Nextcloud simulator and real sabre/dav 1.8
- * (CalDAV). The login name differs from the user id, so the calendar home must come from discovery
- * (current-user-principal → calendar-home-set). Each test works in a calendar of its own, so they do not see each
- * other's events.
+ * The Calendar tools through a real MCP client, mcp-resource, the Nextcloud simulator and a real CalDAV server; the
+ * concrete classes choose the server (sabre/dav in Nextcloud's layout, Radicale in its own). The login name differs
+ * from the user id, so the calendar home must come from discovery (current-user-principal → calendar-home-set).
+ * Each test works in a calendar or time range of its own, so they do not see each other's events.
  */
 @SuppressWarnings("unchecked")
-public class CalendarOverMcpTest {
+abstract class CalendarScenarios {
 
-    static SabreDavServer dav;
-    static NextcloudSimulator nextcloud;
-    static ConfigurableApplicationContext server;
-    public static McpSyncClient mcp;
+    static DavOverMcp stack;
 
-    @BeforeAll
-    public static void start() {
-        dav = SabreDav.startOrSkip();
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.attachDav(dav);
-        nextcloud.state().addUser("alice", "alice@example.com", "Alice", "login-secret");
-        String appPassword = nextcloud.state().issueAppPassword("alice");
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice@example.com",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
-                        + server.getEnvironment().getProperty("local.server.port")).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
-        mcp.initialize();
+    static void startWith(DavBackend dav) {
+        stack = DavOverMcp.start(dav);
     }
 
-    @AfterAll
-    public static void stop() {
-        if (mcp != null) {
-            mcp.closeGracefully();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (nextcloud != null) {
-            nextcloud.close();
-        }
-        if (dav != null) {
-            dav.close();
+    static void stopAll() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
         }
     }
 
-    public static CallToolResult call(String tool, Map<String, Object> arguments) {
-        return mcp.callTool(new CallToolRequest(tool, arguments));
+    static CallToolResult call(String tool, Map<String, Object> arguments) {
+        return stack.call(tool, arguments);
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        assertThat(result.isError()).as(text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
+    static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+        return stack.ok(tool, arguments);
     }
 
-    public static String error(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        assertThat(result.isError()).as("expected an error from " + tool + ", got " + text(result)).isTrue();
-        assertThat(text(result)).doesNotContain("Exception", "at org.", "Internal error");
-        return text(result);
+    static String error(String tool, Map<String, Object> arguments) {
+        return stack.error(tool, arguments);
     }
 
-    public static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
+    static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+        return DavOverMcp.list(result, key);
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> list(Map<String, Object> result, String key) {
-        return (List<Map<String, Object>>) result.get(key);
-    }
-
-    public static Map<String, Object> args(Object... pairs) {
+    static Map<String, Object> args(Object... pairs) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);
@@ -118,7 +71,7 @@ public class CalendarOverMcpTest {
 
     @Test
     void toolsCarryScopesAndExplicitHints() {
-        List<McpSchema.Tool> tools = mcp.listTools().tools().stream()
+        List<McpSchema.Tool> tools = stack.mcp().listTools().tools().stream()
                 .filter(t -> t.name().startsWith("nc_calendar_")).toList();
         McpSchema.Tool create = tools.stream().filter(t -> t.name().equals("nc_calendar_create_event")).findFirst()
                 .orElseThrow();

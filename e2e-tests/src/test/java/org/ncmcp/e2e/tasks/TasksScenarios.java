@@ -4,29 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.calendar.CalendarOverMcpTest;
-import static org.ncmcp.e2e.calendar.CalendarOverMcpTest.error;
-import static org.ncmcp.e2e.calendar.CalendarOverMcpTest.list;
-import static org.ncmcp.e2e.calendar.CalendarOverMcpTest.ok;
+import org.ncmcp.e2e.dav.DavOverMcp;
+import org.ncmcp.e2e.simulator.dav.DavBackend;
 
 /**
- * The five Tasks tools (VTODO) through a real MCP client, mcp-resource, the Nextcloud simulator and sabre/dav 1.8,
- * reusing the calendar test's set-up (its own servers and user).
+ * The five Tasks tools (VTODO) through a real MCP client, mcp-resource, the Nextcloud simulator and a real CalDAV
+ * server; the concrete classes choose the server (sabre/dav or Radicale).
  */
 @SuppressWarnings("unchecked")
-class TasksOverMcpTest {
+abstract class TasksScenarios {
 
-    @BeforeAll
-    static void startServers() {
-        CalendarOverMcpTest.start();
+    static DavOverMcp stack;
+
+    static void startWith(DavBackend dav) {
+        stack = DavOverMcp.start(dav);
     }
 
-    @AfterAll
-    static void stopServers() {
-        CalendarOverMcpTest.stop();
+    static void stopAll() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    private static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+        return stack.ok(tool, arguments);
+    }
+
+    private static String error(String tool, Map<String, Object> arguments) {
+        return stack.error(tool, arguments);
+    }
+
+    private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+        return DavOverMcp.list(result, key);
     }
 
     @Test
@@ -80,7 +91,7 @@ class TasksOverMcpTest {
         assertThat(error("nc_tasks_create_task", Map.of("title", "x", "due", "2027-01-01", "start", "2027-02-01")))
                 .contains("is before the start");
         assertThat(error("nc_tasks_list_tasks", Map.of("calendar", "nope"))).contains("There is no calendar 'nope'");
-        assertThat(CalendarOverMcpTest.mcp.listTools().tools()).filteredOn(t -> t.name().startsWith("nc_tasks_"))
+        assertThat(stack.mcp().listTools().tools()).filteredOn(t -> t.name().startsWith("nc_tasks_"))
                 .allSatisfy(t -> assertThat(t.meta().get("nextcloud-mcp/scope").toString()).startsWith("todo:"))
                 .hasSize(5);
     }

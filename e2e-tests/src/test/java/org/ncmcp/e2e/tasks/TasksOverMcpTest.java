@@ -1,0 +1,19 @@
+package org.ncmcp.e2e.tasks;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.ncmcp.e2e.dav.SabreDav;
+
+/** The Tasks scenarios on sabre/dav 1.8 (PHP), in Nextcloud's URL layout behind the simulator. */
+class TasksOverMcpTest extends TasksScenarios {
+
+    @BeforeAll
+    static void startOnSabre() {
+        startWith(SabreDav.startOrSkip());
+    }
+
+    @AfterAll
+    static void stopOnSabre() {
+        stopAll();
+    }
+}

@@ -51,7 +51,7 @@ abstract class ContactsScenarios {
         return stack.dav(method, path, body, headers);
     }
 
-    /** The unfolded content lines of a vCard, sorted, with the (case-insensitive) group and property name upper-cased. */
+    /** A vCard's unfolded content lines, sorted, with the (case-insensitive) group and property name upper-cased. */
     private static List<String> contentLines(String vcard) {
         return java.util.Arrays.stream(vcard.replaceAll("\r?\n[ \t]", "").split("\r?\n"))
                 .filter(line -> !line.isEmpty())

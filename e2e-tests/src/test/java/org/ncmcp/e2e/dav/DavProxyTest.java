@@ -174,9 +174,11 @@ class DavProxyTest {
         assertThat(send(alice, "PUT", "/remote.php/dav/calendars/alice/personal/hidden-1.ics", event,
                 "Content-Type", "text/calendar; charset=utf-8").statusCode()).isEqualTo(201);
         String query = "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
-                + "<c:calendar-data/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"/></c:filter></c:calendar-query>";
+                + "<c:calendar-data/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"/></c:filter>"
+                + "</c:calendar-query>";
         String multiget = "<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
-                + "<c:calendar-data/></d:prop><d:href>/remote.php/dav/calendars/alice/personal/hidden-1.ics</d:href>"
+                + "<c:calendar-data/></d:prop>"
+                + "<d:href>/remote.php/dav/calendars/alice/personal/hidden-1.ics</d:href>"
                 + "</c:calendar-multiget>";
         send(bob, "PROPFIND", "/remote.php/dav/calendars/bob/personal/", null, "Depth", "0");
         List<HttpResponse<String>> attempts = List.of(

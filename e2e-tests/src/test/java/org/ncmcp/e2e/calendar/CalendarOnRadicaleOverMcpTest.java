@@ -6,8 +6,8 @@ import org.ncmcp.e2e.dav.Radicale;
 
 /**
  * The same Calendar scenarios on Radicale 3, a second real CalDAV server with its own layout: the principal, the
- * calendar home and the address book home are one collection, {@code /remote.php/dav/alice/}, which also holds the
- * address book. What passes on both servers does not rest on sabre's or Nextcloud's accidents.
+ * calendar home and the address book home are one collection, {@code /remote.php/dav/alice/}. What passes on both
+ * servers does not rest on sabre's or Nextcloud's accidents.
  */
 class CalendarOnRadicaleOverMcpTest extends CalendarScenarios {
 

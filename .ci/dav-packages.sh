@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages for the real DAV servers behind the Nextcloud simulator: sabre/dav 1.8 under `php -S`
-# (e2e-tests/src/test/resources/dav/server.php) and Apache mod_dav for the files differential run. Without
-# them the DAV and Files end-to-end tests skip with a printed reason. Usage: .ci/dav-packages.sh [--check]   (root, or sudo, to install)
+# (e2e-tests/src/test/resources/dav/server.php), Apache mod_dav for the files differential run, and Radicale 3
+# (python3 -m radicale) for the calendar, tasks and contacts differential runs. Without them the DAV, Files,
+# Calendar, Tasks and Contacts end-to-end tests skip with a printed reason. Usage: .ci/dav-packages.sh [--check]   (root, or sudo, to install)
 set -euo pipefail
-PACKAGES=(php-cli php-sabre-dav php-sqlite3 php-xml php-mbstring apache2)
+PACKAGES=(php-cli php-sabre-dav php-sqlite3 php-xml php-mbstring apache2 radicale)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

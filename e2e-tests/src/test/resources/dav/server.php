@@ -69,7 +69,48 @@ class FilesRoot extends \Sabre\DAV\Collection {
     }
 }
 
-class UsersAddressBookRoot extends \Sabre\CardDAV\AddressBookRoot { function getName() { return 'users'; } }
+/**
+ * Below a home root (calendars/, addressbooks/users/) only the signed-in user's own home exists; others' are "not
+ * found", as Nextcloud answers them. sabre 1.8 lists and serves every principal's home here, and its ACL plugin
+ * does not stop a REPORT (addressbook-query, or a multiget naming another user's hrefs) from returning their data.
+ */
+trait OwnHomeOnly {
+    private $auth;
+    function getChildren() {
+        $user = $this->auth->getCurrentUser();
+        return $user === null ? [] : [$this->getChild($user)];
+    }
+    function getChild($name) {
+        if ($name !== $this->auth->getCurrentUser()) {
+            throw new \Sabre\DAV\Exception\NotFound('Node with name ' . $name . ' could not be found');
+        }
+        return parent::getChild($name);
+    }
+}
+
+class OwnCalendarRoot extends \Sabre\CalDAV\CalendarRootNode {
+    use OwnHomeOnly;
+    function __construct($auth, $principals, $caldav) { $this->auth = $auth; parent::__construct($principals, $caldav, 'principals/users'); }
+}
+
+/** addressbooks/users/<user>/, Nextcloud's address book home. */
+class UsersAddressBookRoot extends \Sabre\CardDAV\AddressBookRoot {
+    use OwnHomeOnly;
+    function __construct($auth, $principals, $carddav) { $this->auth = $auth; parent::__construct($principals, $carddav, 'principals/users'); }
+    function getName() { return 'users'; }
+}
+
+/** sabre 1.8 names addressbooks/<user>/ as the addressbook-home-set; Nextcloud's home is addressbooks/users/<user>/. */
+class NextcloudCardDavPlugin extends \Sabre\CardDAV\Plugin {
+    public function beforeGetProperties($path, \Sabre\DAV\INode $node, array &$requested, array &$returned) {
+        $home = '{' . self::NS_CARDDAV . '}addressbook-home-set';
+        if ($node instanceof \Sabre\DAVACL\IPrincipal && in_array($home, $requested)) {
+            unset($requested[array_search($home, $requested)]);
+            $returned[200][$home] = new \Sabre\DAV\Property\Href(self::ADDRESSBOOK_ROOT . '/users/' . $node->getName() . '/');
+        }
+        return parent::beforeGetProperties($path, $node, $requested, $returned);
+    }
+}
 
 $pdo->exec(file_get_contents(__DIR__ . '/schema.sql'));
 $users = new SimulatorUsers($pdo, $data);
@@ -78,15 +119,15 @@ $caldav = new \Sabre\CalDAV\Backend\PDO($pdo);
 $carddav = new \Sabre\CardDAV\Backend\PDO($pdo);
 $tree = [
     new \Sabre\DAV\SimpleCollection('principals', [new \Sabre\CalDAV\Principal\Collection($principals, 'principals/users')]),
-    new \Sabre\CalDAV\CalendarRootNode($principals, $caldav, 'principals/users'),
-    new \Sabre\DAV\SimpleCollection('addressbooks', [new UsersAddressBookRoot($principals, $carddav, 'principals/users')]),
+    new OwnCalendarRoot($users, $principals, $caldav),
+    new \Sabre\DAV\SimpleCollection('addressbooks', [new UsersAddressBookRoot($users, $principals, $carddav)]),
     new FilesRoot($users, $data),
 ];
 $server = new \Sabre\DAV\Server($tree);
 $server->setBaseUri('/remote.php/dav/');
 $server->addPlugin(new \Sabre\DAV\Auth\Plugin($users, 'Nextcloud'));
 $server->addPlugin(new \Sabre\CalDAV\Plugin());
-$server->addPlugin(new \Sabre\CardDAV\Plugin());
+$server->addPlugin(new NextcloudCardDavPlugin());
 $acl = new \Sabre\DAVACL\Plugin();
 $acl->principalCollectionSet = ['principals/users'];
 $acl->defaultUsernamePath = 'principals/users';   // without it, current-user-principal is principals/<user>

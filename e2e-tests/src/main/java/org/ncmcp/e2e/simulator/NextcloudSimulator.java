@@ -109,7 +109,10 @@ public final class NextcloudSimulator implements AutoCloseable {
         return oidc;
     }
 
-    /** Forwards {@code /remote.php/dav/} to a real DAV server (e.g. {@code SabreDavServer}); the caller closes it. */
+    /**
+     * Forwards {@code /remote.php/dav/} to a real DAV server (SabreDavServer, RadicaleServer, ApacheDavServer); the
+     * caller closes it.
+     */
     public void attachDav(DavBackend backend) {
         dav.attach(backend);
     }

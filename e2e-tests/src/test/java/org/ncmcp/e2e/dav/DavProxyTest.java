@@ -124,6 +124,81 @@ class DavProxyTest {
     }
 
     @Test
+    void addressBookHomeIsWhereNextcloudHasIt() throws Exception {
+        HttpResponse<String> response = send(alice, "PROPFIND", "/remote.php/dav/principals/users/alice/",
+                "<d:propfind xmlns:d=\"DAV:\" xmlns:card=\"urn:ietf:params:xml:ns:carddav\"><d:prop>"
+                        + "<card:addressbook-home-set/></d:prop></d:propfind>", "Depth", "0");
+        assertThat(response.statusCode()).isEqualTo(207);
+        assertThat(response.body()).containsPattern(
+                "addressbook-home-set>\\s*<d:href>/remote\\.php/dav/addressbooks/users/alice/</d:href>");
+        assertThat(send(alice, "PROPFIND", "/remote.php/dav/addressbooks/users/alice/", null, "Depth", "0")
+                .statusCode()).isEqualTo(207);
+    }
+
+    @Test
+    void anotherUsersCardsCannotBeReadThroughReportOrPropfind() throws Exception {
+        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:secret-1\r\nFN:Secret Person\r\nEND:VCARD\r\n";
+        assertThat(send(alice, "PUT", "/remote.php/dav/addressbooks/users/alice/contacts/secret-1.vcf", card,
+                "Content-Type", "text/vcard; charset=utf-8").statusCode()).isEqualTo(201);
+        String query = "<card:addressbook-query xmlns:d=\"DAV:\" xmlns:card=\"urn:ietf:params:xml:ns:carddav\">"
+                + "<d:prop><d:getetag/><card:address-data/></d:prop></card:addressbook-query>";
+        String multiget = "<card:addressbook-multiget xmlns:d=\"DAV:\" xmlns:card=\"urn:ietf:params:xml:ns:carddav\">"
+                + "<d:prop><card:address-data/></d:prop>"
+                + "<d:href>/remote.php/dav/addressbooks/users/alice/contacts/secret-1.vcf</d:href>"
+                + "</card:addressbook-multiget>";
+        // bob's own book exists, so a multiget sent there is answered, but never with alice's card
+        send(bob, "PROPFIND", "/remote.php/dav/addressbooks/users/bob/contacts/", null, "Depth", "0");
+        List<HttpResponse<String>> attempts = List.of(
+                send(bob, "REPORT", "/remote.php/dav/addressbooks/users/alice/contacts/", query, "Depth", "1"),
+                send(bob, "REPORT", "/remote.php/dav/addressbooks/users/bob/contacts/", multiget, "Depth", "1"),
+                send(bob, "PROPFIND", "/remote.php/dav/addressbooks/users/alice/contacts/", null, "Depth", "1"),
+                send(bob, "PROPFIND", "/remote.php/dav/addressbooks/users/", null, "Depth", "1"),
+                send(bob, "GET", "/remote.php/dav/addressbooks/users/alice/contacts/secret-1.vcf", null));
+        for (HttpResponse<String> attempt : attempts) {
+            assertThat(attempt.body()).as(attempt.request().method() + " " + attempt.uri())
+                    .doesNotContain("Secret Person").doesNotContain("secret-1").doesNotContain("users/alice");
+        }
+        assertThat(attempts.get(0).statusCode()).isEqualTo(404);
+        assertThat(attempts.get(2).statusCode()).isEqualTo(404);
+        assertThat(attempts.get(4).statusCode()).isEqualTo(404);
+        // alice still reads her own card through the same REPORT
+        assertThat(send(alice, "REPORT", "/remote.php/dav/addressbooks/users/alice/contacts/", query, "Depth", "1")
+                .body()).contains("Secret Person");
+    }
+
+    @Test
+    void anotherUsersEventsCannotBeReadThroughReportOrPropfind() throws Exception {
+        String event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:hidden-1\r\n"
+                + "DTSTAMP:20270101T000000Z\r\nDTSTART:20270101T100000Z\r\nSUMMARY:Hidden meeting\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n";
+        assertThat(send(alice, "PUT", "/remote.php/dav/calendars/alice/personal/hidden-1.ics", event,
+                "Content-Type", "text/calendar; charset=utf-8").statusCode()).isEqualTo(201);
+        String query = "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
+                + "<c:calendar-data/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"/></c:filter>"
+                + "</c:calendar-query>";
+        String multiget = "<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
+                + "<c:calendar-data/></d:prop>"
+                + "<d:href>/remote.php/dav/calendars/alice/personal/hidden-1.ics</d:href>"
+                + "</c:calendar-multiget>";
+        send(bob, "PROPFIND", "/remote.php/dav/calendars/bob/personal/", null, "Depth", "0");
+        List<HttpResponse<String>> attempts = List.of(
+                send(bob, "REPORT", "/remote.php/dav/calendars/alice/personal/", query, "Depth", "1"),
+                send(bob, "REPORT", "/remote.php/dav/calendars/bob/personal/", multiget, "Depth", "1"),
+                send(bob, "PROPFIND", "/remote.php/dav/calendars/alice/", null, "Depth", "1"),
+                send(bob, "PROPFIND", "/remote.php/dav/calendars/", null, "Depth", "1"),
+                send(bob, "GET", "/remote.php/dav/calendars/alice/personal/hidden-1.ics", null));
+        for (HttpResponse<String> attempt : attempts) {
+            assertThat(attempt.body()).as(attempt.request().method() + " " + attempt.uri())
+                    .doesNotContain("Hidden meeting").doesNotContain("hidden-1").doesNotContain("calendars/alice");
+        }
+        assertThat(attempts.get(0).statusCode()).isEqualTo(404);
+        assertThat(attempts.get(2).statusCode()).isEqualTo(404);
+        assertThat(attempts.get(4).statusCode()).isEqualTo(404);
+        assertThat(send(alice, "REPORT", "/remote.php/dav/calendars/alice/personal/", query, "Depth", "1").body())
+                .contains("Hidden meeting");
+    }
+
+    @Test
     void firstRequestsOfANewUserArrivingTogetherAllSucceed() throws Exception {
         nextcloud.state().addUser("carol", "carol", "Carol", "carol-login");
         String carol = basic("carol", nextcloud.state().issueAppPassword("carol"));

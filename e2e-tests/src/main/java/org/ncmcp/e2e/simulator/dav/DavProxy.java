@@ -81,7 +81,7 @@ public final class DavProxy {
             backendPath = DAV_ROOT + "/";
         }
         DavBackend target = attached.routeFor(backendPath);
-        URI uri = URI.create(target.baseUri() + backendPath);
+        URI uri = URI.create(target.baseUri() + target.requestPath(backendPath));
         byte[] body = exchange.body();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
@@ -89,6 +89,7 @@ public final class DavProxy {
                         : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (userId + ":" + target.passwordFor(userId)).getBytes(StandardCharsets.UTF_8)));
+        target.requestHeaders().forEach(request::header);
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = exchange.header(name);
             if (value != null) {

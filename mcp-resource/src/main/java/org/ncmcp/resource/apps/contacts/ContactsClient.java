@@ -112,6 +112,11 @@ public class ContactsClient {
         } catch (NextcloudNotFoundException missing) {
             throw noBook(book);
         } catch (NextcloudConflictException exists) {
+            if (exists.status() == 409) {
+                // RFC 4918 9.7.1: a PUT into a collection that does not exist is 409 (Radicale; sabre says 404);
+                // an existing card fails If-None-Match with 412
+                throw noBook(book);
+            }
             throw exists.withMessage("A contact with the id '" + id + "' already exists in address book '" + book
                     + "'; nothing was written.", null);
         }

@@ -26,6 +26,7 @@ import org.ncmcp.resource.apps.contacts.ContactsToolModels.UpdateContactInput;
 import org.ncmcp.resource.credentials.SingleUserCredentialSource;
 import org.ncmcp.resource.nextcloud.NextcloudConflictException;
 import org.ncmcp.resource.nextcloud.NextcloudHttpClient;
+import org.ncmcp.resource.nextcloud.NextcloudNotFoundException;
 import org.ncmcp.resource.nextcloud.NextcloudProperties;
 import org.ncmcp.resource.tool.NextcloudTool;
 
@@ -90,6 +91,8 @@ class ContactsClientNextcloudAnswersTest {
                         + "urn:ietf:params:xml:ns:carddav\">" + cardResponse("Jane%20Doe.vcf", "e1",
                         "BEGIN:VCARD&#13;\nVERSION:3.0&#13;\nFN:Jane Doe&#13;\nUID:j&#13;\nEND:VCARD&#13;\n")
                         + cardResponse("broken.vcf", "e9", "not a card") + "</d:multistatus>";
+            } else if (method.equals("PUT") && path.startsWith(HOME + "missing/")) {
+                status = 409;   // RFC 4918 9.7.1, as Radicale answers a PUT into a collection that does not exist
             } else if (method.equals("PUT") && path.startsWith(HOME + "contacts/")) {
                 if (card != null && changedByOthersBeforeNextPut != null) {
                     card[0] = changedByOthersBeforeNextPut;
@@ -182,6 +185,14 @@ class ContactsClientNextcloudAnswersTest {
         Received put = received.stream().filter(r -> r.method().equals("PUT")).reduce((a, b) -> b).orElseThrow();
         assertThat(put.headers()).containsEntry("If-Match", "\"e1\"");
         assertThat(cards.get(HOME + "contacts/" + created.id())[1]).doesNotContain("CTO");
+    }
+
+    @Test
+    void aPutIntoAMissingAddressBookAnsweredWith409IsAMissingBookNotAnExistingCard() {
+        assertThatThrownBy(() -> run("nc_contacts_create_contact", new CreateContactInput("missing", "Max", null,
+                null, null, null, null, null, null, null, null)))
+                .isInstanceOf(NextcloudNotFoundException.class).hasMessageContaining("no address book 'missing'")
+                .hasMessageNotContaining("already exists");
     }
 
     @Test

@@ -165,8 +165,13 @@ public final class NextcloudHttpClient implements AutoCloseable {
                     : "Nextcloud refused the content as too large (HTTP 413).");
             case 423 -> new NextcloudLockedException(status,
                     "The item is locked in Nextcloud (HTTP 423), probably open in another app. Try again later.");
-            case 400, 422 -> new NextcloudBadRequestException(status,
-                    "Nextcloud refused the request as invalid (HTTP " + status + ") for " + what + ".");
+            case 400, 422 -> {
+                String reason = NextcloudErrorReason.of(response.body(), response.header("Content-Type").orElse(null))
+                        .orElse("");
+                yield new NextcloudBadRequestException(status, "Nextcloud refused the request as invalid (HTTP "
+                        + status + ") for " + what + (reason.isEmpty() ? "." : ": " + reason
+                                + (reason.endsWith(".") || reason.endsWith("…") ? "" : ".")), reason);
+            }
             default -> status >= 500
                     ? new NextcloudUnavailableException(status, "Nextcloud failed with HTTP " + status + " for " + what
                             + ". Try again later; if it persists, ask your administrator to check the Nextcloud log.")

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
+import org.ncmcp.model.http.RetryAfter;
 import org.ncmcp.resource.credentials.CredentialSource;
 import org.ncmcp.resource.credentials.NextcloudCredential;
 
@@ -100,7 +101,7 @@ public final class NextcloudHttpClient implements AutoCloseable {
             if (status != 429 && status != 503) {
                 throw failure(request, response, credential);
             }
-            Optional<Duration> retryAfter = RetryDelay.parseRetryAfter(response.header("Retry-After").orElse(null), clock);
+            Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), clock);
             Duration wait = retryAfter.orElse(withJitter(backoff));
             if (attempt >= retry.maxAttempts() || wait.compareTo(retry.maxWait()) > 0) {
                 throw overloaded(status, retryAfter);

@@ -8,7 +8,13 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -342,8 +348,8 @@ public class CalendarOverMcpTest {
         Map<String, Object> london = ok("nc_calendar_update_event", Map.of("uid", created.get("uid"),
                 "timezone", "Europe/London"));
         assertThat(london).containsEntry("start", "2028-03-13T07:00Z").containsEntry("timezone", "Europe/London");
-        assertThat(stored("personal", (String) created.get("uid"))).contains("DTSTART;TZID=Europe/London:20280313T070000",
-                "TZID:Europe/London");
+        assertThat(stored("personal", (String) created.get("uid")))
+                .contains("DTSTART;TZID=Europe/London:20280313T070000", "TZID:Europe/London");
 
         assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2028-03-13T09:00:00",
                 "timezone", "Europe/Atlantis"))).contains("'timezone'", "Europe/Atlantis");
@@ -363,8 +369,8 @@ public class CalendarOverMcpTest {
 
         Map<String, Object> moved = ok("nc_calendar_update_event", Map.of("uid", uid, "occurrence", second,
                 "etag", created.get("etag"), "start", "2028-05-09T14:00:00", "title", "Review (moved)"));
-        assertThat(moved).containsEntry("start", "2028-05-09T14:00+02:00").containsEntry("end", "2028-05-09T15:00+02:00")
-                .containsEntry("title", "Review (moved)").containsEntry("location", "Room 1")
+        assertThat(moved).containsEntry("start", "2028-05-09T14:00+02:00")
+                .containsEntry("end", "2028-05-09T15:00+02:00").containsEntry("title", "Review (moved)").containsEntry("location", "Room 1")
                 .containsEntry("recurrenceId", second);
         String ics = stored("personal", uid);
         assertThat(ics).contains("RECURRENCE-ID;TZID=Europe/Berlin:20280508T100000",
@@ -411,12 +417,11 @@ public class CalendarOverMcpTest {
 
     /** The object as the DAV server stores it, read with the same app password. */
     private static String stored(String calendar, String uid) throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(nextcloud.baseUri() + "/remote.php/dav/calendars/alice/"
-                        + calendar + "/" + uid + ".ics")).header("Authorization", "Basic " + java.util.Base64
-                        .getEncoder().encodeToString(("alice@example.com:" + appPassword)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder().encodeToString(("alice@example.com:" + appPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                nextcloud.baseUri() + "/remote.php/dav/calendars/alice/" + calendar + "/" + uid + ".ics"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         // unfolded, so a long line can be matched whole
         return response.body().replace("\r\n ", "");

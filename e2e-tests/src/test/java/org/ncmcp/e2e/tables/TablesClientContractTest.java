@@ -88,7 +88,8 @@ class TablesClientContractTest {
         assertThat(columns.get(1)).containsEntry("type", "usergroup")
                 .containsEntry("accepts", "user id (e.g. \"alice\") (or {id, type}), exactly one");
         assertThat((java.util.List<Map<String, Object>>) schema.get("views")).singleElement().satisfies(view -> {
-            assertThat(view).containsEntry("title", "Owners").containsEntry("emoji", "👤").containsEntry("rowsCount", 1);
+            assertThat(view).containsEntry("title", "Owners").containsEntry("emoji", "👤")
+                    .containsEntry("rowsCount", 1);
             assertThat(view.get("columns")).isEqualTo(java.util.List.of("Owner"));
         });
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ncmcp.e2e.simulator.NextcloudSimulator;
 import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.simulator.tables.TablesState.FilterRule;
 import org.ncmcp.resource.McpResourceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -212,9 +213,10 @@ class TablesOverMcpTest {
         Map<String, Object> row = ok("nc_tables_insert_row", "tableId", team, "values", Map.of("Topic", "Roadmap",
                 "Owner", "alice", "Watchers", List.of("bob", "group:staff")));
         Map<String, Object> values = (Map<String, Object>) row.get("values");
-        assertThat(values.get("Owner")).isEqualTo(List.of(Map.of("id", "alice", "type", "user", "displayName", "alice")));
-        assertThat((List<Map<String, Object>>) values.get("Watchers")).extracting(w -> w.get("type") + ":" + w.get("id"))
-                .containsExactly("user:bob", "group:staff");
+        assertThat(values.get("Owner"))
+                .isEqualTo(List.of(Map.of("id", "alice", "type", "user", "displayName", "alice")));
+        assertThat((List<Map<String, Object>>) values.get("Watchers"))
+                .extracting(w -> w.get("type") + ":" + w.get("id")).containsExactly("user:bob", "group:staff");
         // on the wire: Tables' own shape, a list of {id, type} with type 0 for users and 1 for groups
         JsonNode stored = get("/rows/" + id(row));
         assertThat(stored.path("data").toString()).contains("{\"id\":\"alice\",\"type\":0",
@@ -244,7 +246,7 @@ class TablesOverMcpTest {
         long points = post("alice", alicePassword, "/tables/" + backlog + "/columns",
                 "{\"title\":\"Points\",\"type\":\"number\"}").path("id").asLong();
         long view = nextcloud.tables().addView(backlog, "Big items", "🐘", "Worth splitting", List.of(name),
-                List.of(List.of(new org.ncmcp.e2e.simulator.tables.TablesState.FilterRule(points, "is-greater-than", 3))),
+                List.of(List.of(new FilterRule(points, "is-greater-than", 3))),
                 List.of(Map.of("columnId", points, "mode", "DESC"))).id();
         for (Object[] item : new Object[][] {{"Small", 1}, {"Big", 5}, {"Bigger", 8}}) {
             ok("nc_tables_insert_row", "tableId", backlog, "values", Map.of("Item", item[0], "Points", item[1]));
@@ -264,7 +266,8 @@ class TablesOverMcpTest {
                 "viewId", view).get("rows");
         assertThat(rows).extracting(r -> r.get("values")).containsExactly(Map.of("Item", "Bigger"),
                 Map.of("Item", "Big"));
-        assertThat(error("nc_tables_read_rows", "tableId", tasks, "viewId", view)).contains("belongs to table " + backlog);
+        assertThat(error("nc_tables_read_rows", "tableId", tasks, "viewId", view))
+                .contains("belongs to table " + backlog);
         assertThat(error("nc_tables_read_rows", "tableId", backlog, "viewId", 999_999)).contains("does not exist");
     }
 

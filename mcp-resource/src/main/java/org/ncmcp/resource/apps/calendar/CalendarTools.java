@@ -70,7 +70,8 @@ public class CalendarTools implements ToolSet {
                 NextcloudTool.of(CalendarCatalogue.CREATE_EVENT, "Create an event: title and start, with end or"
                         + " duration (or all-day), and optionally a time zone (local times are read there and the"
                         + " event keeps that zone), description, location, categories, recurrence, reminders, status,"
-                        + " priority, privacy, attendees, url and colour. Returns the event with its uid and etag.", CreateEventInput.class, Event.class, this::createEvent),
+                        + " priority, privacy, attendees, url and colour. Returns the event with its uid and etag.",
+                        CreateEventInput.class, Event.class, this::createEvent),
                 NextcloudTool.of(CalendarCatalogue.LIST_EVENTS, "List events in a time range in one or all"
                         + " calendars; recurring events appear as their occurrences in the range. Filters: title or"
                         + " location contains, categories, status, minimum attendees, minimum duration.",

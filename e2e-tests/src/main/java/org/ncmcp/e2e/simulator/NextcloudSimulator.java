@@ -42,15 +42,17 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final OidcProvider oidc;
     private final DavProxy dav;
     private final DeckState deck;
+    private final TablesState tables;
 
     private NextcloudSimulator(HttpServer server, ExecutorService executor, SimulatorState state, OidcProvider oidc,
-            DavProxy dav, DeckState deck) {
+            DavProxy dav, DeckState deck, TablesState tables) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.oidc = oidc;
         this.dav = dav;
         this.deck = deck;
+        this.tables = tables;
     }
 
     public static NextcloudSimulator start(SimulatorOptions options) {
@@ -62,7 +64,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         Router router = new Router();
         // Before OcsApi: its catch-all answers every other OCS path with 998.
         new SharesApi(state, new ShareState(), new OcsEnvelope(json), json).register(router);
-        new TablesApi(state, new TablesState(options.clock()), json).register(router);
+        TablesState tables = new TablesState(options.clock());
+        new TablesApi(state, tables, json).register(router);
         new OcsApi(state, new OcsEnvelope(json)).register(router);
         new NotesApi(state, json).register(router);
         DeckState deck = new DeckState(options.clock());
@@ -83,7 +86,7 @@ public final class NextcloudSimulator implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", router::dispatch);
             server.start();
-            return new NextcloudSimulator(server, executor, state, oidc, dav, deck);
+            return new NextcloudSimulator(server, executor, state, oidc, dav, deck, tables);
         } catch (IOException bindFailure) {
             throw new UncheckedIOException("Could not start the Nextcloud simulator on 127.0.0.1:" + options.port()
                     + " (is the port in use?)", bindFailure);
@@ -97,6 +100,11 @@ public final class NextcloudSimulator implements AutoCloseable {
 
     public SimulatorState state() {
         return state;
+    }
+
+    /** The Tables app's tables, columns and views, for tests and fixtures that seed them. */
+    public TablesState tables() {
+        return tables;
     }
 
     /** The Deck app's boards, for tests that set up shared boards. */

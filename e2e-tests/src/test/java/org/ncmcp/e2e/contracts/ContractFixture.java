@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code openapi:}, {@code real:} or {@code quirk:}). The same file is replayed against the simulator and
  * served to our clients, so the two cannot drift apart.
  *
- * <p>Format: {@code {"name","source","ncVersion","given":{notes:[…], loginFlow:bool, revokeAppPassword:bool},
+ * <p>Format: {@code {"name","source","ncVersion","given":{notes:[…], deck:{…}, cookbook:{…}, tables:[…],
+ * loginFlow:bool, revokeAppPassword:bool},
  * "request":{"method","path","headers":{},"body"},"response":{"status","headers":{},"match":"exact"|"shape",
  * "body"|"bodyText"}}}. Strings may hold placeholders {@code {{name}}}; in a shape match a JSON value's type
  * must agree, and the string {@code "<any>"} matches anything (also as a header value: "present").

@@ -9,7 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Values for {@code {{name}}} placeholders; a JSON string that is exactly one placeholder takes the value's type. */
+/**
+ * Values for {@code {{name}}} placeholders, in JSON values and object keys; a JSON string that is exactly one
+ * placeholder takes the value's type.
+ */
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
@@ -51,7 +54,8 @@ public final class Placeholders {
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            object.properties().forEach(e -> copy.set(e.getKey(), resolve(e.getValue())));
+            // keys too: Tables row bodies are keyed by column id
+            object.properties().forEach(e -> copy.set(resolve(e.getKey()), resolve(e.getValue())));
             return copy;
         }
         if (node instanceof ArrayNode array) {

@@ -11,6 +11,7 @@ import org.ncmcp.e2e.simulator.cookbook.CookbookSeed;
 import org.ncmcp.e2e.simulator.deck.DeckSeed;
 import org.ncmcp.e2e.simulator.state.SimFile;
 import org.ncmcp.e2e.simulator.state.SimulatorState;
+import org.ncmcp.e2e.simulator.tables.TablesSeed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +44,7 @@ final class SimulatorFixtureWorld implements FixtureWorld {
         }
         DeckSeed.seed(simulator.deck(), "alice", given.path("deck"), placeholders::put);
         CookbookSeed.seed(state, "alice", given.path("cookbook"), placeholders::put);
+        TablesSeed.seed(simulator.tables(), "alice", given.path("tables"), placeholders::put);
         if (given.path("revokeAppPassword").asBoolean(false)) {
             state.revokeAppPassword(appPassword);
         }

@@ -43,6 +43,12 @@ public final class SharingFixtureStub implements AutoCloseable {
         return new SharingFixtureStub(List.of(fixtureIds).stream().map(ContractFixture::named).toList());
     }
 
+    /** A value for a placeholder in the fixtures' paths and bodies, e.g. the id {@code table0.id} stands for. */
+    public SharingFixtureStub with(String placeholder, Object value) {
+        values.put(placeholder, value);
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -52,8 +58,7 @@ public final class SharingFixtureStub implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         exchange.getRequestBody().readAllBytes();
         for (ContractFixture fixture : fixtures) {
-            if (fixture.method().equals(exchange.getRequestMethod())
-                    && fixture.request().path("path").asString().equals(target)) {
+            if (fixture.method().equals(exchange.getRequestMethod()) && target.equals(path(fixture))) {
                 String body = JSON.writeValueAsString(values.resolve(fixture.response().path("body")))
                         .replace("\"<any>\"", "\"42\"");
                 send(exchange, fixture.status(), body);
@@ -61,6 +66,15 @@ public final class SharingFixtureStub implements AutoCloseable {
             }
         }
         send(exchange, 599, "no fixture for " + exchange.getRequestMethod() + " " + target);
+    }
+
+    /** The fixture's path with placeholders filled, or null when a value is missing (then it matches nothing). */
+    private String path(ContractFixture fixture) {
+        try {
+            return values.resolve(fixture.request().path("path").asString());
+        } catch (IllegalArgumentException unknownPlaceholder) {
+            return null;
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String text) throws IOException {

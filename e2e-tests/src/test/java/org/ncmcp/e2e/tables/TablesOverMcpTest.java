@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ncmcp.e2e.simulator.NextcloudSimulator;
 import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.simulator.tables.TablesState.FilterRule;
 import org.ncmcp.resource.McpResourceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,7 @@ class TablesOverMcpTest {
     private static McpSyncClient mcp;
     private static long tasks;
     private static long bobsTable;
+    private static String alicePassword;
 
     @BeforeAll
     static void start() {
@@ -50,6 +52,7 @@ class TablesOverMcpTest {
         nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
         nextcloud.state().addUser("bob", "bob", "Bob", "bob-login");
         String appPassword = nextcloud.state().issueAppPassword("alice");
+        alicePassword = appPassword;
         tasks = post("alice", appPassword, "/tables", "{\"title\":\"Tasks\",\"emoji\":\"✅\"}").path("id").asLong();
         post("alice", appPassword, "/tables/" + tasks + "/columns",
                 "{\"title\":\"Name\",\"type\":\"text\",\"subtype\":\"line\",\"mandatory\":true}");
@@ -132,7 +135,7 @@ class TablesOverMcpTest {
     void listTablesShowsOnlyMyTables() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tables = (List<Map<String, Object>>) ok("nc_tables_list_tables").get("tables");
-        assertThat(tables).extracting(t -> t.get("title")).containsExactly("Tasks");
+        assertThat(tables).extracting(t -> t.get("title")).contains("Tasks").doesNotContain("Bob's secrets");
         assertThat(tables.get(0).get("columnsCount")).isEqualTo(4);
     }
 
@@ -190,5 +193,104 @@ class TablesOverMcpTest {
         assertThat(error("nc_tables_read_rows", "tableId", 999_999)).contains("does not exist");
         assertThat(error("nc_tables_insert_row", "tableId", 999_999, "values", Map.of("Name", "x")))
                 .contains("does not exist");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void usersAndGroupsAreWrittenAsTablesStoresThemAndCheckedAgainstTheColumn() {
+        long team = post("alice", alicePassword, "/tables", "{\"title\":\"Team\"}").path("id").asLong();
+        post("alice", alicePassword, "/tables/" + team + "/columns", "{\"title\":\"Topic\",\"type\":\"text\"}");
+        post("alice", alicePassword, "/tables/" + team + "/columns", "{\"title\":\"Owner\",\"type\":\"usergroup\","
+                + "\"usergroupSelectUsers\":true,\"usergroupSelectGroups\":false,\"usergroupMultipleItems\":false}");
+        post("alice", alicePassword, "/tables/" + team + "/columns", "{\"title\":\"Watchers\",\"type\":\"usergroup\","
+                + "\"usergroupSelectUsers\":true,\"usergroupSelectGroups\":true,\"usergroupMultipleItems\":true}");
+
+        List<Map<String, Object>> columns = (List<Map<String, Object>>) ok("nc_tables_get_schema", "tableId", team)
+                .get("columns");
+        assertThat(columns.get(1).get("accepts")).isEqualTo("user id (e.g. \"alice\") (or {id, type}), exactly one");
+        assertThat((String) columns.get(2).get("accepts")).contains("\"group:<group id>\"", "a list of several");
+
+        Map<String, Object> row = ok("nc_tables_insert_row", "tableId", team, "values", Map.of("Topic", "Roadmap",
+                "Owner", "alice", "Watchers", List.of("bob", "group:staff")));
+        Map<String, Object> values = (Map<String, Object>) row.get("values");
+        assertThat(values.get("Owner"))
+                .isEqualTo(List.of(Map.of("id", "alice", "type", "user", "displayName", "alice")));
+        assertThat((List<Map<String, Object>>) values.get("Watchers"))
+                .extracting(w -> w.get("type") + ":" + w.get("id")).containsExactly("user:bob", "group:staff");
+        // on the wire: Tables' own shape, a list of {id, type} with type 0 for users and 1 for groups
+        JsonNode stored = get("/rows/" + id(row));
+        assertThat(stored.path("data").toString()).contains("{\"id\":\"alice\",\"type\":0",
+                "{\"id\":\"staff\",\"type\":1");
+
+        Map<String, Object> updated = ok("nc_tables_update_row", "rowId", id(row), "values",
+                Map.of("Watchers", List.of(Map.of("id", "carol", "type", "user"))));
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) updated.get("values")).get("Watchers"))
+                .extracting(w -> w.get("id")).containsExactly("carol");
+
+        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", List.of("alice", "bob"))))
+                .contains("column 'Owner'", "holds one entry");
+        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", "group:staff")))
+                .contains("does not take a group");
+        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", List.of("team:x"))))
+                .contains("does not take a team");
+        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", 42)))
+                .contains("expected a user id");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void viewsAreInTheSchemaAndRowsCanBeReadThroughOne() {
+        long backlog = post("alice", alicePassword, "/tables", "{\"title\":\"Backlog\"}").path("id").asLong();
+        long name = post("alice", alicePassword, "/tables/" + backlog + "/columns",
+                "{\"title\":\"Item\",\"type\":\"text\"}").path("id").asLong();
+        long points = post("alice", alicePassword, "/tables/" + backlog + "/columns",
+                "{\"title\":\"Points\",\"type\":\"number\"}").path("id").asLong();
+        long view = nextcloud.tables().addView(backlog, "Big items", "🐘", "Worth splitting", List.of(name),
+                List.of(List.of(new FilterRule(points, "is-greater-than", 3))),
+                List.of(Map.of("columnId", points, "mode", "DESC"))).id();
+        for (Object[] item : new Object[][] {{"Small", 1}, {"Big", 5}, {"Bigger", 8}}) {
+            ok("nc_tables_insert_row", "tableId", backlog, "values", Map.of("Item", item[0], "Points", item[1]));
+        }
+
+        List<Map<String, Object>> views = (List<Map<String, Object>>) ok("nc_tables_get_schema", "tableId", backlog)
+                .get("views");
+        assertThat(views).singleElement().satisfies(v -> {
+            assertThat(v).containsEntry("title", "Big items").containsEntry("emoji", "🐘")
+                    .containsEntry("description", "Worth splitting").containsEntry("rowsCount", 2);
+            assertThat(v.get("columns")).isEqualTo(List.of("Item"));
+            assertThat(v.get("filter")).isEqualTo(List.of("Points is-greater-than 3"));
+            assertThat(v.get("sort")).isEqualTo(List.of("Points DESC"));
+        });
+
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ok("nc_tables_read_rows", "tableId", backlog,
+                "viewId", view).get("rows");
+        assertThat(rows).extracting(r -> r.get("values")).containsExactly(Map.of("Item", "Bigger"),
+                Map.of("Item", "Big"));
+        assertThat(error("nc_tables_read_rows", "tableId", tasks, "viewId", view))
+                .contains("belongs to table " + backlog);
+        assertThat(error("nc_tables_read_rows", "tableId", backlog, "viewId", 999_999)).contains("does not exist");
+    }
+
+    @Test
+    void tablesOwnReasonForRefusingAChangeReachesThePerson() {
+        Map<String, Object> row = ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Keep me"));
+        // the tools leave this check to Tables; its 400 message is what the person reads
+        assertThat(error("nc_tables_update_row", "rowId", id(row), "values", Map.of("Name", "")))
+                .contains("HTTP 400", "Mandatory column \"Name\" cannot be empty or invalid.");
+        assertThat(get("/rows/" + id(row)).path("data").toString()).contains("Keep me");
+    }
+
+    private static JsonNode get(String path) {
+        String basic = Base64.getEncoder().encodeToString(("alice:" + alicePassword).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + "/index.php/apps/tables/api/1"
+                + path)).header("Authorization", "Basic " + basic).GET().build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
+import org.ncmcp.model.http.RetryAfter;
 import org.ncmcp.resource.credentials.CredentialSource;
 import org.ncmcp.resource.credentials.NextcloudCredential;
 
@@ -100,7 +101,7 @@ public final class NextcloudHttpClient implements AutoCloseable {
             if (status != 429 && status != 503) {
                 throw failure(request, response, credential);
             }
-            Optional<Duration> retryAfter = RetryDelay.parseRetryAfter(response.header("Retry-After").orElse(null), clock);
+            Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), clock);
             Duration wait = retryAfter.orElse(withJitter(backoff));
             if (attempt >= retry.maxAttempts() || wait.compareTo(retry.maxWait()) > 0) {
                 throw overloaded(status, retryAfter);
@@ -168,8 +169,13 @@ public final class NextcloudHttpClient implements AutoCloseable {
                     : "Nextcloud refused the content as too large (HTTP 413).");
             case 423 -> new NextcloudLockedException(status,
                     "The item is locked in Nextcloud (HTTP 423), probably open in another app. Try again later.");
-            case 400, 422 -> new NextcloudBadRequestException(status,
-                    "Nextcloud refused the request as invalid (HTTP " + status + ") for " + what + ".");
+            case 400, 422 -> {
+                String reason = NextcloudErrorReason.of(response.body(), response.header("Content-Type").orElse(null))
+                        .orElse("");
+                yield new NextcloudBadRequestException(status, "Nextcloud refused the request as invalid (HTTP "
+                        + status + ") for " + what + (reason.isEmpty() ? "." : ": " + reason
+                                + (reason.endsWith(".") || reason.endsWith("…") ? "" : ".")), reason);
+            }
             default -> status >= 500
                     ? new NextcloudUnavailableException(status, "Nextcloud failed with HTTP " + status + " for " + what
                             + ". Try again later; if it persists, ask your administrator to check the Nextcloud log.")

@@ -29,7 +29,7 @@ public final class OcsResponses {
         int code = ocs.path("meta").path("statuscode").asInt(response.status());
         // v1 reports success as 100, v2 as 200; anything else is a failure whatever the HTTP status said.
         if (code != 100 && (code < 200 || code >= 300)) {
-            String message = ocs.path("meta").path("message").asString("");
+            String message = NextcloudErrorReason.sanitise(ocs.path("meta").path("message").asString(""));
             throw new NextcloudProtocolException(response.status(), "Nextcloud's OCS API reported failure "
                     + code + (message.isBlank() ? "" : ": " + message) + ".");
         }

@@ -155,4 +155,22 @@ class NextcloudHttpClientTest {
                 .isInstanceOf(NextcloudUnavailableException.class)
                 .hasMessageContaining("did not answer within");
     }
+
+    @Test
+    void aBadRequestCarriesNextcloudsReasonIntoTheMessage() {
+        server.then(400, "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":400,"
+                + "\"message\":\"Please specify a valid email address\"},\"data\":[]}}");
+        assertThatThrownBy(() -> client().send(NextcloudRequest.post("/ocs/v2.php/apps/files_sharing/api/v1/shares")))
+                .isInstanceOfSatisfying(NextcloudBadRequestException.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo("Please specify a valid email address");
+                    assertThat(refused.getMessage()).isEqualTo("Nextcloud refused the request as invalid (HTTP 400) for"
+                            + " POST /ocs/v2.php/apps/files_sharing/api/v1/shares: Please specify a valid email address.");
+                });
+        server.then(422, Map.of("Content-Type", "text/html"), "<html><body>Oops\u0007</body></html>");
+        assertThatThrownBy(() -> client().send(NextcloudRequest.get("/x")))
+                .isInstanceOfSatisfying(NextcloudBadRequestException.class, refused -> {
+                    assertThat(refused.reason()).isEmpty();
+                    assertThat(refused.getMessage()).endsWith("for GET /x.");
+                });
+    }
 }

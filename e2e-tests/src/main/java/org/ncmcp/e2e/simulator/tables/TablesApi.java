@@ -16,6 +16,7 @@ import org.ncmcp.e2e.simulator.state.SimulatorState;
 import org.ncmcp.e2e.simulator.tables.TablesState.Column;
 import org.ncmcp.e2e.simulator.tables.TablesState.Row;
 import org.ncmcp.e2e.simulator.tables.TablesState.Table;
+import org.ncmcp.e2e.simulator.tables.TablesState.View;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"message":"…"}}; tables, their columns and views, rows paged by {@code limit}/{@code offset}. Rows are
  * written as {@code {"data":{"<columnId>":value}}} but read back with {@code data} as an <b>array</b> of
  * {@code {columnId, value}} (the spec says object; neon's patch 1-broken-spec.json). Deleting a table or row
- * answers the deleted item.
+ * answers the deleted item. Cell values are checked as Tables' RowService does (nextcloud/tables
+ * {@code lib/Service/RowService.php}, {@code ColumnTypes/UsergroupBusiness.php}): a usergroup value is a list of
+ * {@code {id, type}} (type 0 user, 1 group, 2 team), and a mandatory column cannot be left or made empty; both
+ * refusals are 400 with Tables' message. Views show the rows matching their filter, with their columns only.
  */
 public final class TablesApi {
 
@@ -51,6 +55,9 @@ public final class TablesApi {
                 .on("GET", BASE + "/tables/([0-9]+)/columns", this::listColumns)
                 .on("POST", BASE + "/tables/([0-9]+)/columns", this::createColumn)
                 .on("GET", BASE + "/tables/([0-9]+)/views", this::listViews)
+                .on("POST", BASE + "/tables/([0-9]+)/views", this::createView)
+                .on("GET", BASE + "/views/([0-9]+)", this::getView)
+                .on("GET", BASE + "/views/([0-9]+)/rows", this::listViewRows)
                 .on("GET", BASE + "/tables/([0-9]+)/rows", this::listRows)
                 .on("POST", BASE + "/tables/([0-9]+)/rows", this::createRow)
                 .on("GET", BASE + "/rows/([0-9]+)", this::getRow)
@@ -174,9 +181,14 @@ public final class TablesApi {
         for (JsonNode option : body.path("selectionOptions")) {
             options.add(option.isObject() ? option.path("label").asString() : option.asString());
         }
+        TablesState.Usergroup usergroup = type.equals("usergroup")
+                ? new TablesState.Usergroup(flag(body.path("usergroupMultipleItems")),
+                        flag(body.path("usergroupSelectUsers")), flag(body.path("usergroupSelectGroups")),
+                        flag(body.path("usergroupSelectTeams")))
+                : TablesState.Usergroup.NONE;
         Column column = tables.addColumn(id(exchange), title, type, body.path("subtype").asString(""),
                 body.path("mandatory").asBoolean(false), number(body.path("numberMin")), number(body.path("numberMax")),
-                options);
+                options, usergroup);
         send(exchange, 200, column(column, user.get()));
     }
 
@@ -184,12 +196,83 @@ public final class TablesApi {
         return node.isNumber() ? node.asDouble() : null;
     }
 
+    private static Boolean flag(JsonNode node) {
+        return node.isBoolean() ? node.asBoolean() : null;
+    }
+
     private void listViews(SimExchange exchange) throws IOException {
         Optional<String> user = authenticate(exchange);
-        // The simulator keeps no views; a table without views lists none.
         if (user.isPresent() && ownTable(exchange, user.get(), id(exchange)).isPresent()) {
-            send(exchange, 200, List.of());
+            List<Object> result = new ArrayList<>();
+            for (View view : tables.viewsOf(id(exchange))) {
+                result.add(view(view, user.get()));
+            }
+            send(exchange, 200, result);
         }
+    }
+
+    /** {@code title} (required) and {@code emoji}; a new view shows every column and filters nothing. */
+    private void createView(SimExchange exchange) throws IOException {
+        Optional<String> user = authenticate(exchange);
+        if (user.isEmpty() || ownTable(exchange, user.get(), id(exchange)).isEmpty()) {
+            return;
+        }
+        JsonNode body = body(exchange);
+        String title = body.path("title").asString(exchange.query("title"));
+        if (title == null || title.isBlank()) {
+            message(exchange, 400, "A title is required");
+            return;
+        }
+        List<Long> columns = tables.columnsOf(id(exchange)).stream().map(Column::id).toList();
+        View view = tables.addView(id(exchange), title, body.path("emoji").asString(""), "", columns, List.of(),
+                List.of());
+        send(exchange, 200, view(view, user.get()));
+    }
+
+    private Optional<View> ownView(SimExchange exchange, String user, long id) throws IOException {
+        Optional<View> view = tables.view(id);
+        if (view.isEmpty()) {
+            message(exchange, 404, "NotFoundError: view " + id + " not found");
+            return Optional.empty();
+        }
+        if (!tables.table(view.get().tableId()).map(t -> t.owner().equals(user)).orElse(false)) {
+            message(exchange, 403, "PermissionError: can not read view " + id);
+            return Optional.empty();
+        }
+        return view;
+    }
+
+    private void getView(SimExchange exchange) throws IOException {
+        Optional<String> user = authenticate(exchange);
+        if (user.isPresent()) {
+            Optional<View> view = ownView(exchange, user.get(), id(exchange));
+            if (view.isPresent()) {
+                send(exchange, 200, view(view.get(), user.get()));
+            }
+        }
+    }
+
+    private void listViewRows(SimExchange exchange) throws IOException {
+        Optional<String> user = authenticate(exchange);
+        if (user.isEmpty()) {
+            return;
+        }
+        Optional<View> view = ownView(exchange, user.get(), id(exchange));
+        if (view.isEmpty()) {
+            return;
+        }
+        int offset = parse(exchange.query("offset"), 0);
+        int limit = parse(exchange.query("limit"), Integer.MAX_VALUE);
+        if (offset < 0 || limit < 0) {
+            message(exchange, 400, "limit and offset must not be negative");
+            return;
+        }
+        List<Row> matching = ViewRows.of(view.get(), tables.rowsOf(view.get().tableId()));
+        List<Object> result = new ArrayList<>();
+        for (int i = offset; i < matching.size() && result.size() < limit; i++) {
+            result.add(row(matching.get(i)));
+        }
+        send(exchange, 200, result);
     }
 
     private void listRows(SimExchange exchange) throws IOException {
@@ -216,7 +299,7 @@ public final class TablesApi {
         if (user.isEmpty() || ownTable(exchange, user.get(), id(exchange)).isEmpty()) {
             return;
         }
-        Optional<Map<Long, Object>> data = data(exchange, id(exchange));
+        Optional<Map<Long, Object>> data = data(exchange, id(exchange), Map.of());
         if (data.isPresent()) {
             send(exchange, 200, row(tables.insertRow(id(exchange), user.get(), data.get())));
         }
@@ -241,7 +324,7 @@ public final class TablesApi {
         if (row.isEmpty()) {
             return;
         }
-        Optional<Map<Long, Object>> data = data(exchange, row.get().tableId());
+        Optional<Map<Long, Object>> data = data(exchange, row.get().tableId(), row.get().data());
         if (data.isPresent()) {
             send(exchange, 200, row(tables.updateRow(row.get().id(), user.get(), data.get())));
         }
@@ -259,8 +342,12 @@ public final class TablesApi {
         }
     }
 
-    /** {@code {"data":{"<colId>":value}}}, where data may also be a JSON string (§1.4); columns must be the table's. */
-    private Optional<Map<Long, Object>> data(SimExchange exchange, long tableId) throws IOException {
+    /**
+     * {@code {"data":{"<colId>":value}}}, where data may also be a JSON string (§1.4); columns must be the table's,
+     * values fit their column, and mandatory columns stay filled ({@code existing}: the row's cells on update).
+     */
+    private Optional<Map<Long, Object>> data(SimExchange exchange, long tableId, Map<Long, Object> existing)
+            throws IOException {
         JsonNode data = body(exchange).path("data");
         if (data.isString()) {
             try {
@@ -273,16 +360,65 @@ public final class TablesApi {
             message(exchange, 400, "data must be an object of column id to value");
             return Optional.empty();
         }
+        List<Column> columns = tables.columnsOf(tableId);
         Map<Long, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> cell : data.properties()) {
             long columnId = parse(cell.getKey(), -1);
-            if (tables.columnsOf(tableId).stream().noneMatch(c -> c.id() == columnId)) {
+            Optional<Column> column = columns.stream().filter(c -> c.id() == columnId).findFirst();
+            if (column.isEmpty()) {
                 message(exchange, 400, "Column with id " + cell.getKey() + " is not part of table with id " + tableId);
                 return Optional.empty();
             }
-            values.put(columnId, json.treeToValue(cell.getValue(), Object.class));
+            JsonNode value = cell.getValue();
+            if (column.get().type().equals("usergroup") && !value.isNull()) {
+                Optional<String> refused = usergroupProblem(value);
+                if (refused.isPresent()) {
+                    message(exchange, 400, refused.get());
+                    return Optional.empty();
+                }
+                if (value.isString()) {
+                    value = json.readTree(value.asString());
+                }
+            }
+            values.put(columnId, json.treeToValue(value, Object.class));
+        }
+        for (Column column : columns) {
+            if (!column.mandatory() || column.subtype().equals("check")) {
+                continue;
+            }
+            if (values.containsKey(column.id()) ? empty(values.get(column.id())) : !existing.containsKey(column.id())) {
+                message(exchange, 400, "Mandatory column \"" + column.title() + "\" cannot be empty"
+                        + (values.containsKey(column.id()) ? " or invalid." : "."));
+                return Optional.empty();
+            }
         }
         return Optional.of(values);
+    }
+
+    /** UsergroupBusiness::validateValue: a list (or its JSON text) of entries with a string id. */
+    private Optional<String> usergroupProblem(JsonNode value) {
+        JsonNode list = value;
+        if (value.isString()) {
+            try {
+                list = json.readTree(value.asString());
+            } catch (JacksonException malformed) {
+                return Optional.of("Invalid value for usergroup column");
+            }
+        }
+        if (!list.isArray() && !list.isObject()) {
+            return Optional.of("Invalid value for usergroup column");
+        }
+        for (JsonNode entry : list) {
+            if (!entry.path("id").isString()) {
+                // Tables' own wording, for users and groups too
+                return Optional.of("Invalid circle id");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean empty(Object value) {
+        return value == null || "".equals(value) || (value instanceof List<?> list && list.isEmpty());
     }
 
     private Map<String, Object> table(Table table) {
@@ -304,7 +440,9 @@ public final class TablesApi {
         out.put("hasShares", false);
         out.put("rowsCount", tables.rowsOf(table.id()).size());
         out.put("description", table.description());
-        out.put("views", List.of());
+        List<Object> views = new ArrayList<>();
+        tables.viewsOf(table.id()).forEach(view -> views.add(view(view, owner)));
+        out.put("views", views);
         out.put("columnsCount", tables.columnsOf(table.id()).size());
         out.put("columnOrder", List.of());
         out.put("sort", List.of());
@@ -339,6 +477,48 @@ public final class TablesApi {
         out.put("selectionOptions", options);
         out.put("selectionDefault", "");
         out.put("datetimeDefault", "");
+        boolean usergroup = column.type().equals("usergroup");
+        out.put("usergroupDefault", usergroup ? "" : null);
+        out.put("usergroupMultipleItems", column.usergroup().multipleItems());
+        out.put("usergroupSelectUsers", column.usergroup().selectUsers());
+        out.put("usergroupSelectGroups", column.usergroup().selectGroups());
+        out.put("usergroupSelectTeams", column.usergroup().selectTeams());
+        out.put("showUserStatus", usergroup ? false : null);
+        return out;
+    }
+
+    /** TablesView (nextcloud/tables {@code lib/ResponseDefinitions.php}). */
+    private Map<String, Object> view(View view, String user) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", view.id());
+        out.put("title", view.title());
+        out.put("emoji", view.emoji());
+        out.put("tableId", view.tableId());
+        out.put("ownership", user);
+        out.put("ownerDisplayName", state.user(user).map(u -> u.displayName()).orElse(user));
+        out.put("createdBy", user);
+        out.put("createdAt", timestamp(view.createdAt()));
+        out.put("lastEditBy", user);
+        out.put("lastEditAt", timestamp(view.createdAt()));
+        out.put("description", view.description());
+        out.put("columns", view.columns());
+        List<Object> settings = new ArrayList<>();
+        for (int i = 0; i < view.columns().size(); i++) {
+            settings.add(Map.of("columnId", view.columns().get(i), "order", i, "readonly", false));
+        }
+        out.put("columnSettings", settings);
+        out.put("sort", view.sort());
+        List<Object> filter = new ArrayList<>();
+        for (List<TablesState.FilterRule> group : view.filter()) {
+            filter.add(group.stream().map(rule -> Map.of("columnId", rule.columnId(), "operator", rule.operator(),
+                    "value", rule.value())).toList());
+        }
+        out.put("filter", filter);
+        out.put("isShared", false);
+        out.put("favorite", false);
+        out.put("onSharePermissions", null);
+        out.put("hasShares", false);
+        out.put("rowsCount", ViewRows.of(view, tables.rowsOf(view.tableId())).size());
         return out;
     }
 

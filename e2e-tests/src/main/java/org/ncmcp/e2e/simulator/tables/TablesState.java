@@ -22,7 +22,28 @@ public final class TablesState {
      * line/long/link; selection: ""/check/multi; datetime: ""/date/time).
      */
     public record Column(long id, long tableId, String title, String type, String subtype, boolean mandatory,
-            Double numberMin, Double numberMax, List<Option> selectionOptions) {
+            Double numberMin, Double numberMax, List<Option> selectionOptions, Usergroup usergroup) {
+    }
+
+    /**
+     * What a usergroup column accepts (Tables' {@code usergroupMultipleItems}, {@code usergroupSelectUsers},
+     * {@code …Groups}, {@code …Teams}); null flags for other column types.
+     */
+    public record Usergroup(Boolean multipleItems, Boolean selectUsers, Boolean selectGroups, Boolean selectTeams) {
+
+        static final Usergroup NONE = new Usergroup(null, null, null, null);
+    }
+
+    /** A filter rule of a view: {@code {columnId, operator, value}} (Tables' TablesView.filter). */
+    public record FilterRule(long columnId, String operator, Object value) {
+    }
+
+    /**
+     * A view: a table's rows through a filter (groups of rules; rules in a group all hold, any group may match),
+     * showing some columns, sorted ({@code columnId → ASC|DESC}).
+     */
+    public record View(long id, long tableId, String title, String emoji, String description, List<Long> columns,
+            List<List<FilterRule>> filter, List<Map<String, Object>> sort, long createdAt) {
     }
 
     public record Option(long id, String label) {
@@ -37,6 +58,8 @@ public final class TablesState {
     private final Map<Long, Table> tables = new ConcurrentHashMap<>();
     private final Map<Long, Column> columns = new ConcurrentHashMap<>();
     private final Map<Long, Row> rows = new ConcurrentHashMap<>();
+    private final Map<Long, View> views = new ConcurrentHashMap<>();
+    private final AtomicLong nextViewId = new AtomicLong(1);
     private final AtomicLong nextTableId = new AtomicLong(1);
     private final AtomicLong nextColumnId = new AtomicLong(1);
     private final AtomicLong nextRowId = new AtomicLong(1);
@@ -54,14 +77,36 @@ public final class TablesState {
 
     public Column addColumn(long tableId, String title, String type, String subtype, boolean mandatory,
             Double numberMin, Double numberMax, List<String> options) {
+        return addColumn(tableId, title, type, subtype, mandatory, numberMin, numberMax, options, Usergroup.NONE);
+    }
+
+    public Column addColumn(long tableId, String title, String type, String subtype, boolean mandatory,
+            Double numberMin, Double numberMax, List<String> options, Usergroup usergroup) {
         List<Option> selection = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             selection.add(new Option(i + 1, options.get(i)));
         }
         Column column = new Column(nextColumnId.getAndIncrement(), tableId, title, type, subtype, mandatory, numberMin,
-                numberMax, List.copyOf(selection));
+                numberMax, List.copyOf(selection), usergroup);
         columns.put(column.id(), column);
         return column;
+    }
+
+    public View addView(long tableId, String title, String emoji, String description, List<Long> columns,
+            List<List<FilterRule>> filter, List<Map<String, Object>> sort) {
+        View view = new View(nextViewId.getAndIncrement(), tableId, title, emoji, description, List.copyOf(columns),
+                List.copyOf(filter), List.copyOf(sort), clock.instant().getEpochSecond());
+        views.put(view.id(), view);
+        return view;
+    }
+
+    Optional<View> view(long id) {
+        return Optional.ofNullable(views.get(id));
+    }
+
+    List<View> viewsOf(long tableId) {
+        return views.values().stream().filter(v -> v.tableId() == tableId).sorted(Comparator.comparingLong(View::id))
+                .toList();
     }
 
     Optional<Table> table(long id) {
@@ -75,6 +120,7 @@ public final class TablesState {
 
     boolean deleteTable(long id) {
         columns.values().removeIf(c -> c.tableId() == id);
+        views.values().removeIf(v -> v.tableId() == id);
         rows.values().removeIf(r -> r.tableId() == id);
         return tables.remove(id) != null;
     }

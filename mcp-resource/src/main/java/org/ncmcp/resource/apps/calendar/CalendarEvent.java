@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.ncmcp.resource.apps.calendar.caldav.CalendarObject;
 import org.ncmcp.resource.apps.calendar.ical.ICalComponent;
@@ -104,17 +105,7 @@ final class CalendarEvent {
             }
             return out;
         }
-        Set<Instant> exdates = new HashSet<>();
-        for (ICalProperty exdate : master.all("EXDATE")) {
-            for (String value : exdate.value().split(",")) {
-                try {
-                    exdates.add(ICalTime.parse(value, exdate.parameter("TZID"),
-                            "DATE".equalsIgnoreCase(exdate.parameter("VALUE"))).time().toInstant());
-                } catch (IllegalArgumentException unreadable) {
-                    // an unreadable EXDATE removes nothing
-                }
-            }
-        }
+        Set<Instant> exdates = exdates();
         List<ICalComponent> overrides = calendar.components(master.name()).stream()
                 .filter(c -> c.property("RECURRENCE-ID").isPresent() && c.property("DTSTART").isPresent()).toList();
         for (ICalComponent override : overrides) {
@@ -140,6 +131,51 @@ final class CalendarEvent {
         }
         out.sort(java.util.Comparator.comparing(o -> o.start().toInstant()));
         return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    /** The starts the master's EXDATEs remove (unreadable values remove nothing). */
+    Set<Instant> exdates() {
+        Set<Instant> exdates = new HashSet<>();
+        for (ICalProperty exdate : master.all("EXDATE")) {
+            for (String value : exdate.value().split(",")) {
+                try {
+                    exdates.add(ICalTime.parse(value, exdate.parameter("TZID"),
+                            "DATE".equalsIgnoreCase(exdate.parameter("VALUE"))).time().toInstant());
+                } catch (IllegalArgumentException unreadable) {
+                    // an unreadable EXDATE removes nothing
+                }
+            }
+        }
+        return exdates;
+    }
+
+    /** The component overriding the occurrence whose original start is {@code original}, if there is one. */
+    Optional<ICalComponent> override(Instant original) {
+        return calendar.components(master.name()).stream()
+                .filter(c -> c.property("RECURRENCE-ID").map(id -> sameInstant(id, original)).orElse(false))
+                .findFirst();
+    }
+
+    /** The start of the rule's occurrence originally at {@code original} (in the master's zone), if the rule has one. */
+    Optional<ZonedDateTime> ruleOccurrence(Instant original) {
+        if (!recurring()) {
+            return Optional.empty();
+        }
+        try {
+            return Recurrence.parse(master.raw("RRULE")).expand(start().time(), Duration.ZERO, Set.of(), original,
+                    original.plusSeconds(1), 2).stream().filter(start -> start.toInstant().equals(original))
+                    .findFirst();
+        } catch (IllegalArgumentException unsupported) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameInstant(ICalProperty recurrenceId, Instant original) {
+        try {
+            return ICalTime.of(recurrenceId).time().toInstant().equals(original);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     /**

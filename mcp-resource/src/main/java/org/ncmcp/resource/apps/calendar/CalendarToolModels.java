@@ -15,8 +15,14 @@ final class CalendarToolModels {
     }
 
     static final String CALENDAR = "Calendar id (from nc_calendar_list_calendars) or its display name.";
-    static final String WHEN = "ISO-8601: a date-time with offset (2026-12-03T10:00:00+01:00 or …Z), or a date"
-            + " (2026-12-03) for all-day.";
+    static final String WHEN = "ISO-8601: a date-time with offset (2026-12-03T10:00:00+01:00 or …Z), a local"
+            + " date-time (2026-12-03T10:00:00) read in 'timezone', or a date (2026-12-03) for all-day.";
+    static final String TIMEZONE = "IANA time zone of the event, e.g. Europe/Berlin: local date-times are read as"
+            + " wall-clock time there, and the event is stored with that zone (TZID), so a recurring event stays at"
+            + " the same local time across daylight-saving changes.";
+    static final String OCCURRENCE = "For one occurrence of a recurring event: its original start, as the"
+            + " 'recurrenceId' nc_calendar_list_events shows (e.g. 2027-01-11T09:00Z or 2027-01-11T10:00+01:00; a date"
+            + " for all-day events). Only that occurrence changes; omit to change the whole series.";
 
     record ListCalendarsInput(
             @Schema(description = "Only calendars that can hold this component: VEVENT (events) or VTODO (tasks);"
@@ -77,7 +83,10 @@ final class CalendarToolModels {
             @Schema(description = "A link about the event.", example = "https://meet.example.com/abc",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 2000) String url,
             @Schema(description = "Event colour (CSS colour name or #rrggbb, RFC 7986).", example = "#ff0000",
-                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 30) String color) {
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 30) String color,
+            @Schema(description = TIMEZONE + " Default: UTC (times with an offset are stored in UTC).",
+                    example = "Europe/Berlin", requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60)
+            String timezone) {
     }
 
     @Schema(description = "An event, or one occurrence of a recurring event.")
@@ -88,6 +97,8 @@ final class CalendarToolModels {
             String title,
             @Schema(description = "Start (ISO-8601; a date for all-day events).") String start,
             @Schema(description = "End, exclusive (ISO-8601; a date for all-day events).") String end,
+            @Schema(description = "The event's IANA time zone (start and end are then its local time with offset);"
+                    + " empty for UTC and all-day events.") String timezone,
             boolean allDay,
             long durationMinutes,
             String description,
@@ -175,7 +186,12 @@ final class CalendarToolModels {
             @Schema(description = "New link; empty string clears it.", example = "https://example.com",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 2000) String url,
             @Schema(description = "New colour; empty string clears it.", example = "#00ff00",
-                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 30) String color) {
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 30) String color,
+            @Schema(description = TIMEZONE + " Default: the event's own zone. Given alone, the event keeps its"
+                    + " instant and is stored in the new zone.", example = "Europe/Berlin",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60) String timezone,
+            @Schema(description = OCCURRENCE, example = "2027-01-11T09:00:00Z",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60) String occurrence) {
     }
 
     record DeleteEventInput(
@@ -184,10 +200,16 @@ final class CalendarToolModels {
             @Schema(description = CALENDAR + " Default: search all calendars.", example = "personal",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar,
             @Schema(description = "Delete only if the event still has this etag.", example = "a1b2c3",
-                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String etag) {
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String etag,
+            @Schema(description = "Cancel only this occurrence of a recurring event (it gets an EXDATE): its"
+                    + " original start, as the 'recurrenceId' nc_calendar_list_events shows. Omit to delete the event"
+                    + " with all its occurrences.", example = "2027-01-11T09:00:00Z",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60) String occurrence) {
     }
 
-    record Deleted(String calendar, String uid, boolean deleted) {
+    record Deleted(String calendar, String uid, boolean deleted,
+            @Schema(description = "The cancelled occurrence's original start; empty when the whole event was"
+                    + " deleted.") String occurrence) {
     }
 
     record CreateMeetingInput(
@@ -201,7 +223,9 @@ final class CalendarToolModels {
             @Schema(description = "Location or meeting link.", example = "https://meet.example.com/bob",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 2000) String location,
             @Schema(description = CALENDAR + " Default: your first calendar that holds events.", example = "personal",
-                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar) {
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 200) String calendar,
+            @Schema(description = TIMEZONE + " Default: UTC.", example = "Europe/Berlin",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Size(max = 60) String timezone) {
     }
 
     record UpcomingInput(

@@ -2,7 +2,9 @@ package org.ncmcp.resource.apps.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +40,7 @@ import org.ncmcp.resource.apps.calendar.ical.ICalComponent;
 import org.ncmcp.resource.apps.calendar.ical.ICalProperty;
 import org.ncmcp.resource.apps.calendar.ical.ICalTime;
 import org.ncmcp.resource.apps.calendar.ical.ICalendarText;
+import org.ncmcp.resource.apps.calendar.ical.VTimezones;
 import org.ncmcp.resource.tool.InvalidToolInputException;
 import org.ncmcp.resource.tool.NextcloudTool;
 import org.ncmcp.resource.tool.ToolSet;
@@ -65,9 +68,10 @@ public class CalendarTools implements ToolSet {
                         + " whether they hold events or tasks).", ListCalendarsInput.class, CalendarList.class,
                         this::listCalendars),
                 NextcloudTool.of(CalendarCatalogue.CREATE_EVENT, "Create an event: title and start, with end or"
-                        + " duration (or all-day), and optionally description, location, categories, recurrence,"
-                        + " reminders, status, priority, privacy, attendees, url and colour. Returns the event with"
-                        + " its uid and etag.", CreateEventInput.class, Event.class, this::createEvent),
+                        + " duration (or all-day), and optionally a time zone (local times are read there and the"
+                        + " event keeps that zone), description, location, categories, recurrence, reminders, status,"
+                        + " priority, privacy, attendees, url and colour. Returns the event with its uid and etag.",
+                        CreateEventInput.class, Event.class, this::createEvent),
                 NextcloudTool.of(CalendarCatalogue.LIST_EVENTS, "List events in a time range in one or all"
                         + " calendars; recurring events appear as their occurrences in the range. Filters: title or"
                         + " location contains, categories, status, minimum attendees, minimum duration.",
@@ -75,10 +79,12 @@ public class CalendarTools implements ToolSet {
                 NextcloudTool.of(CalendarCatalogue.GET_EVENT, "Get one event by uid, with its etag.", EventRef.class,
                         Event.class, this::getEvent),
                 NextcloudTool.of(CalendarCatalogue.UPDATE_EVENT, "Change an event: only the fields you give change;"
-                        + " everything else in it (also what this tool does not know) is kept. With the etag you"
-                        + " read, a change made since is a conflict that names the current etag, and nothing is"
-                        + " written.", UpdateEventInput.class, Event.class, this::updateEvent),
-                NextcloudTool.of(CalendarCatalogue.DELETE_EVENT, "Delete an event (all its occurrences).",
+                        + " everything else in it (also what this tool does not know) is kept. With 'occurrence' only"
+                        + " that occurrence of a recurring event changes (moved, retitled, …), the series stays. With"
+                        + " the etag you read, a change made since is a conflict that names the current etag, and"
+                        + " nothing is written.", UpdateEventInput.class, Event.class, this::updateEvent),
+                NextcloudTool.of(CalendarCatalogue.DELETE_EVENT, "Delete an event with all its occurrences, or with"
+                        + " 'occurrence' cancel just that occurrence of a recurring event.",
                         DeleteEventInput.class, Deleted.class, this::deleteEvent),
                 NextcloudTool.of(CalendarCatalogue.CREATE_MEETING, "Quickly schedule a meeting: title, start,"
                         + " length (default 30 minutes) and attendees; confirmed, with a 15-minute reminder.",
@@ -110,15 +116,16 @@ public class CalendarTools implements ToolSet {
     }
 
     Event createEvent(CreateEventInput input) {
+        ZoneId zone = EventFields.zone("timezone", input.timezone());
         CalendarCollection calendar = store.target(input.calendar());
-        ICalTime start = EventFields.time("start", input.start());
+        ICalTime start = EventFields.time("start", input.start(), zone);
         boolean allDay = input.allDay() != null ? input.allDay() : start.allDay();
         if (allDay && !start.allDay()) {
             start = new ICalTime(start.time().toLocalDate().atStartOfDay(ZoneOffset.UTC), true);
         }
         ICalTime end;
         if (input.end() != null && !input.end().isBlank()) {
-            end = EventFields.time("end", input.end());
+            end = EventFields.time("end", input.end(), zone);
         } else if (allDay) {
             long days = input.durationMinutes() == null ? 1 : Math.max(1, input.durationMinutes() / (24 * 60));
             end = new ICalTime(start.time().plusDays(days), true);
@@ -158,7 +165,9 @@ public class CalendarTools implements ToolSet {
         if (input.reminders() != null) {
             EventFields.reminders(event, input.reminders(), input.title());
         }
-        CalendarObject stored = store.calDav().create(calendar, uid, ICalendarText.write(wrap(event)));
+        ICalComponent wrapped = wrap(event);
+        VTimezones.addMissing(wrapped);
+        CalendarObject stored = store.calDav().create(calendar, uid, ICalendarText.write(wrapped));
         return toEvent(CalendarEvent.of(stored, EventStore.VEVENT));
     }
 
@@ -229,18 +238,119 @@ public class CalendarTools implements ToolSet {
     Event updateEvent(UpdateEventInput input) {
         CalendarEvent current = store.find(input.uid(), input.calendar());
         String etag = input.etag() != null && !input.etag().isBlank() ? input.etag().trim() : current.object().etag();
+        ZoneId explicitZone = EventFields.zone("timezone", input.timezone());
+        ZoneId zone = explicitZone != null ? explicitZone : ownZone(current.start());
+        if (input.occurrence() != null && !input.occurrence().isBlank()) {
+            return updateOccurrence(current, etag, zone, explicitZone != null, input);
+        }
         ICalComponent event = current.master();
+        if (input.recurrence() != null) {
+            if (input.recurrence().isBlank()) {
+                event.remove("RRULE");
+            } else {
+                event.set(new ICalProperty("RRULE", Map.of(), EventFields.rrule(input.recurrence(), null, null)));
+            }
+        }
+        applyChanges(event, input, current.start(), current.duration(), zone, explicitZone != null);
+        EventFields.touch(event, false);
+        VTimezones.addMissing(current.calendar());
+        CalendarObject stored = store.calDav().replace(current.object(), etag,
+                ICalendarText.write(current.calendar()));
+        return toEvent(CalendarEvent.of(stored, EventStore.VEVENT));
+    }
+
+    /**
+     * RFC 5545 3.8.4.4: one occurrence is changed by a VEVENT with its RECURRENCE-ID in the same object. A new one
+     * starts as a copy of the master (without the rule), so only the fields given differ from the series.
+     */
+    private Event updateOccurrence(CalendarEvent current, String etag, ZoneId zone, boolean zoneGiven,
+            UpdateEventInput input) {
+        if (input.recurrence() != null) {
+            throw new InvalidToolInputException("'recurrence' changes the whole series; omit 'occurrence' to change"
+                    + " it.");
+        }
+        ZonedDateTime original = originalStart(current, input.occurrence());
+        ICalComponent override = current.override(original.toInstant()).orElseGet(() -> {
+            ICalComponent copy = current.master().copy();
+            for (String seriesOnly : List.of("RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID")) {
+                copy.remove(seriesOnly);
+            }
+            boolean allDay = current.start().allDay();
+            copy.set(new ICalTime(original, allDay).toProperty("RECURRENCE-ID"));
+            EventFields.times(copy, new ICalTime(original, allDay),
+                    new ICalTime(original.plus(current.duration().isZero() && allDay ? Duration.ofDays(1)
+                            : current.duration()), allDay));
+            List<ICalComponent> items = current.calendar().components();
+            items.add(items.indexOf(current.master()) + 1, copy);
+            return copy;
+        });
+        ICalTime oldStart = ICalTime.of(override.property("DTSTART").orElseThrow());
+        Duration length = overrideDuration(current, override);
+        applyChanges(override, input, oldStart, length, zone, zoneGiven);
+        EventFields.touch(override, false);
+        VTimezones.addMissing(current.calendar());
+        CalendarObject stored = store.calDav().replace(current.object(), etag,
+                ICalendarText.write(current.calendar()));
+        CalendarEvent written = CalendarEvent.of(stored, EventStore.VEVENT);
+        ICalComponent changed = written.override(original.toInstant()).orElseThrow();
+        ICalTime newStart = ICalTime.of(changed.property("DTSTART").orElseThrow());
+        return toEvent(written, new Occurrence(changed, newStart.time(), overrideDuration(written, changed),
+                ICalTime.of(changed.property("RECURRENCE-ID").orElseThrow()).iso()));
+    }
+
+    private static Duration overrideDuration(CalendarEvent event, ICalComponent override) {
+        ICalTime start = ICalTime.of(override.property("DTSTART").orElseThrow());
+        if (override.property("DTEND").isPresent()) {
+            return Duration.between(start.time(), ICalTime.of(override.property("DTEND").get()).time());
+        }
+        return override.raw("DURATION") != null ? CalendarEvent.parseDuration(override.raw("DURATION"))
+                : event.duration();
+    }
+
+    /** The original start of the named occurrence: an existing override's, or one the rule produces (not cancelled). */
+    private static ZonedDateTime originalStart(CalendarEvent event, String occurrence) {
+        if (!event.recurring()) {
+            throw new InvalidToolInputException("event '" + event.uid() + "' does not recur; omit 'occurrence' to"
+                    + " change it.");
+        }
+        ICalTime start = event.start();
+        ICalTime given = EventFields.time("occurrence", occurrence, ownZone(start));
+        if (given.allDay() != start.allDay()) {
+            throw new InvalidToolInputException("'occurrence' must be " + (start.allDay() ? "a date" : "a date-time")
+                    + " like the event's start (" + start.iso() + ").");
+        }
+        java.time.Instant instant = given.time().toInstant();
+        if (event.override(instant).isPresent()) {
+            return given.time().withZoneSameInstant(start.time().getZone());
+        }
+        if (event.exdates().contains(instant)) {
+            throw new InvalidToolInputException("the occurrence " + occurrence + " of event '" + event.uid()
+                    + "' was cancelled already.");
+        }
+        return event.ruleOccurrence(instant).orElseThrow(() -> new InvalidToolInputException("'occurrence' "
+                + occurrence + " is not an occurrence of event '" + event.uid() + "'; nc_calendar_list_events shows"
+                + " each occurrence's recurrenceId."));
+    }
+
+    /** The named zone of an existing start, so new times given with an offset keep the event's zone. */
+    private static ZoneId ownZone(ICalTime start) {
+        return start.tzid() == null ? null : start.time().getZone();
+    }
+
+    /** Sets the fields the input gives on the master or an override; everything else in it is kept. */
+    private static void applyChanges(ICalComponent event, UpdateEventInput input, ICalTime oldStart, Duration length,
+            ZoneId zone, boolean zoneGiven) {
         if (input.title() != null) {
             if (input.title().isBlank()) {
                 throw new InvalidToolInputException("'title' cannot be empty.");
             }
             event.setText("SUMMARY", input.title().trim());
         }
-        if (input.start() != null || input.end() != null) {
-            ICalTime oldStart = current.start();
-            Duration length = current.duration();
-            ICalTime start = input.start() == null ? oldStart : EventFields.time("start", input.start());
-            ICalTime end = input.end() != null ? EventFields.time("end", input.end())
+        if (input.start() != null || input.end() != null || zoneGiven) {
+            ICalTime start = input.start() != null ? EventFields.time("start", input.start(), zone)
+                    : oldStart.allDay() || zone == null ? oldStart
+                    : new ICalTime(oldStart.time().withZoneSameInstant(zone), false);
+            ICalTime end = input.end() != null ? EventFields.time("end", input.end(), zone)
                     : new ICalTime(start.time().plus(length.isZero() && start.allDay() ? Duration.ofDays(1) : length),
                             start.allDay());
             EventFields.times(event, start, end);
@@ -253,13 +363,6 @@ public class CalendarTools implements ToolSet {
         }
         if (input.categories() != null) {
             EventFields.categories(event, input.categories());
-        }
-        if (input.recurrence() != null) {
-            if (input.recurrence().isBlank()) {
-                event.remove("RRULE");
-            } else {
-                event.set(new ICalProperty("RRULE", Map.of(), EventFields.rrule(input.recurrence(), null, null)));
-            }
         }
         if (input.reminders() != null) {
             EventFields.reminders(event, input.reminders(), event.text("SUMMARY"));
@@ -290,16 +393,24 @@ public class CalendarTools implements ToolSet {
         if (input.color() != null) {
             EventFields.color(event, input.color());
         }
-        EventFields.touch(event, false);
-        CalendarObject stored = store.calDav().replace(current.object(), etag,
-                ICalendarText.write(current.calendar()));
-        return toEvent(CalendarEvent.of(stored, EventStore.VEVENT));
     }
 
     private Deleted deleteEvent(DeleteEventInput input) {
         CalendarEvent current = store.find(input.uid(), input.calendar());
-        store.calDav().delete(current.object(), blankToNull(input.etag()));
-        return new Deleted(current.object().calendar().id(), current.uid(), true);
+        if (input.occurrence() == null || input.occurrence().isBlank()) {
+            store.calDav().delete(current.object(), blankToNull(input.etag()));
+            return new Deleted(current.object().calendar().id(), current.uid(), true, "");
+        }
+        // RFC 5545 3.8.5.1: an EXDATE removes the occurrence; an override of it would bring it back, so it goes too
+        String etag = input.etag() != null && !input.etag().isBlank() ? input.etag().trim() : current.object().etag();
+        ZonedDateTime original = originalStart(current, input.occurrence());
+        current.override(original.toInstant()).ifPresent(current.calendar().components()::remove);
+        ICalTime cancelled = new ICalTime(original, current.start().allDay());
+        current.master().add(cancelled.toProperty("EXDATE"));
+        EventFields.touch(current.master(), false);
+        VTimezones.addMissing(current.calendar());
+        store.calDav().replace(current.object(), etag, ICalendarText.write(current.calendar()));
+        return new Deleted(current.object().calendar().id(), current.uid(), true, cancelled.iso());
     }
 
     private Event createMeeting(CreateMeetingInput input) {
@@ -309,7 +420,7 @@ public class CalendarTools implements ToolSet {
         return createEvent(new CreateEventInput(input.title(), input.start(), null,
                 input.durationMinutes() == null ? 30 : input.durationMinutes(), false, input.calendar(), null,
                 input.location(), null, null, null, null, List.of(15), "CONFIRMED", null, null, input.attendees(),
-                null, null));
+                null, null, input.timezone()));
     }
 
     private EventList upcoming(UpcomingInput input) {
@@ -426,7 +537,7 @@ public class CalendarTools implements ToolSet {
                         default -> updateEvent(new UpdateEventInput(event.uid(), event.object().calendar().id(),
                                 event.object().etag(), null, null, null, null, input.setLocation(),
                                 input.setCategories(), null, null, input.setStatus(), null, input.setPrivacy(), null,
-                                null, null));
+                                null, null, null, null));
                     }
                     outcome = action.equals("move") ? "moved" : action + "d";
                 } catch (org.ncmcp.resource.nextcloud.NextcloudException | InvalidToolInputException problem) {
@@ -521,7 +632,7 @@ public class CalendarTools implements ToolSet {
             priority = 0;
         }
         return new Event(event.object().calendar().id(), orEmpty(event.uid()), orEmpty(event.object().etag()),
-                orEmpty(c.text("SUMMARY")), start.iso(), end.iso(), allDay, occurrence.duration().toMinutes(),
+                orEmpty(c.text("SUMMARY")), start.iso(), end.iso(), orEmpty(start.tzid()), allDay, occurrence.duration().toMinutes(),
                 orEmpty(c.text("DESCRIPTION")), orEmpty(c.text("LOCATION")), CalendarEvent.categories(c),
                 orEmpty(CalendarEvent.upper(c.raw("STATUS"))), priority, orEmpty(CalendarEvent.upper(c.raw("CLASS"))),
                 orEmpty(c.raw("URL")), orEmpty(c.raw("COLOR")), CalendarEvent.attendees(c),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,23 +38,51 @@ public final class EventFields {
 
     /** An ISO-8601 date (all-day) or date-time with offset/Z; a date-time without offset is read as UTC. */
     public static ICalTime time(String field, String value) {
+        ICalTime time = time(field, value, null);
+        // without an explicit zone, a "…[Europe/Berlin]" suffix only fixes the instant (written as UTC)
+        return time.tzid() == null ? time : new ICalTime(time.time().withZoneSameInstant(ZoneOffset.UTC), false);
+    }
+
+    /**
+     * An ISO-8601 date (all-day) or date-time. With {@code zone} (an IANA zone), a local date-time is that wall-clock
+     * time in the zone and one with an offset or Z is the same instant expressed in the zone; either is then written
+     * with {@code TZID=zone}. Without it, a local date-time is read as UTC.
+     */
+    public static ICalTime time(String field, String value, ZoneId zone) {
         String text = value.trim();
         try {
             if (text.length() == 10) {
                 return new ICalTime(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC), true);
             }
+            ZonedDateTime parsed;
             try {
-                return new ICalTime(OffsetDateTime.parse(text).toZonedDateTime(), false);
+                parsed = OffsetDateTime.parse(text).toZonedDateTime();
             } catch (DateTimeException noOffset) {
                 try {
-                    return new ICalTime(ZonedDateTime.parse(text), false);
+                    parsed = ZonedDateTime.parse(text);
                 } catch (DateTimeException noZone) {
-                    return new ICalTime(java.time.LocalDateTime.parse(text).atZone(ZoneOffset.UTC), false);
+                    return new ICalTime(java.time.LocalDateTime.parse(text).atZone(zone == null ? ZoneOffset.UTC
+                            : zone), false);
                 }
             }
+            return new ICalTime(zone == null ? parsed : parsed.withZoneSameInstant(zone), false);
         } catch (DateTimeException unreadable) {
             throw new InvalidToolInputException("'" + field + "' is not an ISO-8601 date or date-time: '" + value
-                    + "' (e.g. 2026-12-03 or 2026-12-03T10:00:00+01:00).");
+                    + "' (e.g. 2026-12-03, 2026-12-03T10:00:00+01:00, or 2026-12-03T10:00:00 with a timezone).");
+        }
+    }
+
+    /** An IANA time zone id such as Europe/Berlin, or null when none is given; "UTC" is plain UTC. */
+    public static ZoneId zone(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            ZoneId zone = ZoneId.of(value.trim());
+            return zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
+        } catch (DateTimeException unknown) {
+            throw new InvalidToolInputException("'" + field + "' is not a known IANA time zone id: '" + value
+                    + "' (e.g. Europe/Berlin, America/New_York or UTC).");
         }
     }
 

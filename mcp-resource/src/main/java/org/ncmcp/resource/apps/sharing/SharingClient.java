@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ncmcp.resource.nextcloud.NextcloudBadRequestException;
+import org.ncmcp.resource.nextcloud.NextcloudErrorReason;
 import org.ncmcp.resource.nextcloud.NextcloudException;
 import org.ncmcp.resource.nextcloud.NextcloudForbiddenException;
 import org.ncmcp.resource.nextcloud.NextcloudHttpClient;
@@ -121,7 +122,7 @@ public class SharingClient {
         if (code == 100 || (code >= 200 && code < 300)) {
             return ocs.path("data");
         }
-        String reason = ocs.path("meta").path("message").asString("");
+        String reason = NextcloudErrorReason.sanitise(ocs.path("meta").path("message").asString(""));
         String message = "Nextcloud could not " + what + ": " + (reason.isBlank() ? "OCS status " + code : reason)
                 + hint(code);
         NextcloudException failure = switch (code) {

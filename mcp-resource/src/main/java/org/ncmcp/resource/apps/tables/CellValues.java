@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.ncmcp.resource.apps.tables.TablesModels.ColumnInfo;
 import org.ncmcp.resource.apps.tables.TablesModels.SelectionOption;
+import org.ncmcp.resource.apps.tables.TablesModels.UsergroupRules;
 import org.ncmcp.resource.tool.InvalidToolInputException;
 
 /**
  * Turns cell values keyed by column title or id into what Tables stores, checked against each column's type:
  * numbers within bounds, selections by label or option id (stored as ids), check boxes as "true"/"false", dates as
- * {@code YYYY-MM-DD}, times as {@code HH:mm}, date-times as {@code YYYY-MM-DD HH:mm}. And back: stored values to
- * values by column title, with selection labels.
+ * {@code YYYY-MM-DD}, times as {@code HH:mm}, date-times as {@code YYYY-MM-DD HH:mm}, users and groups as a list of
+ * {@code {id, type}} (Tables' UsergroupBusiness: type 0 user, 1 group, 2 team), only of the kinds the column allows
+ * and only one unless it allows several. And back: stored values to values by column title, with selection labels
+ * and usergroup entries as {@code {id, type: user|group|team, displayName}}.
  */
 final class CellValues {
 
@@ -84,6 +87,8 @@ final class CellValues {
                 case "selection" -> "one of " + labels(column);
                 case "datetime" -> "date and time YYYY-MM-DD HH:mm";
                 case "text" -> "text";
+                case "usergroup" -> usergroupKinds(column.usergroup()) + (column.usergroup().multiple()
+                        ? ", one or a list of several" : ", exactly one");
                 default -> column.type() + " (not writable by these tools)";
             };
         };
@@ -133,6 +138,7 @@ final class CellValues {
                 default -> option(column, value);
             };
             case "datetime" -> dateTime(subtype, value);
+            case "usergroup" -> usergroup(column, value);
             default -> throw new IllegalArgumentException("this column type cannot be written by these tools");
         };
     }
@@ -181,7 +187,91 @@ final class CellValues {
         }
     }
 
+    /** The kinds a usergroup entry may be, by Tables' type number. */
+    private static final List<String> KINDS = List.of("user", "group", "team");
+
+    private static List<Map<String, Object>> usergroup(ColumnInfo column, Object value) {
+        List<?> entries = value instanceof List<?> list ? list : List.of(value);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        if (entries.size() > 1 && !column.usergroup().multiple()) {
+            throw new IllegalArgumentException("this column holds one entry, got " + entries.size());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object entry : entries) {
+            String kind;
+            String id;
+            String displayName = null;
+            if (entry instanceof Map<?, ?> map) {
+                id = map.get("id") == null ? "" : String.valueOf(map.get("id")).trim();
+                Object type = map.get("type") == null ? "user" : map.get("type");
+                kind = type instanceof Number number && number.intValue() >= 0 && number.intValue() < KINDS.size()
+                        ? KINDS.get(number.intValue()) : String.valueOf(type).trim().toLowerCase(Locale.ROOT);
+                displayName = map.get("displayName") == null ? null : String.valueOf(map.get("displayName"));
+            } else if (entry instanceof String text) {
+                int colon = text.indexOf(':');
+                String prefix = colon < 0 ? "" : text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                kind = KINDS.contains(prefix) ? prefix : "user";
+                id = (KINDS.contains(prefix) ? text.substring(colon + 1) : text).trim();
+            } else {
+                throw new IllegalArgumentException("expected a user id, \"group:<id>\", \"team:<id>\" or"
+                        + " {id, type}, got " + entry);
+            }
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("type must be user, group or team, got '" + kind + "'");
+            }
+            if (id.isEmpty() || id.length() > 255) {
+                throw new IllegalArgumentException("an entry needs an id");
+            }
+            UsergroupRules rules = column.usergroup();
+            boolean allowed = switch (kind) {
+                case "user" -> rules.users();
+                case "group" -> rules.groups();
+                default -> rules.teams();
+            };
+            if (!allowed) {
+                throw new IllegalArgumentException("this column does not take a " + kind + " ('" + id + "')");
+            }
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("id", id);
+            stored.put("type", KINDS.indexOf(kind));
+            stored.put("displayName", displayName == null || displayName.isBlank() ? id : displayName);
+            out.add(stored);
+        }
+        return out;
+    }
+
+    private static String usergroupKinds(UsergroupRules rules) {
+        List<String> kinds = new ArrayList<>();
+        if (rules.users()) {
+            kinds.add("user id (e.g. \"alice\")");
+        }
+        if (rules.groups()) {
+            kinds.add("\"group:<group id>\"");
+        }
+        if (rules.teams()) {
+            kinds.add("\"team:<team id>\"");
+        }
+        return String.join(" or ", kinds) + " (or {id, type})";
+    }
+
     private static Object readable(ColumnInfo column, Object stored) {
+        if ("usergroup".equals(column.type()) && stored instanceof List<?> entries) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> map) {
+                    Map<String, Object> readable = new LinkedHashMap<>();
+                    readable.put("id", String.valueOf(map.get("id")));
+                    int type = map.get("type") instanceof Number number ? number.intValue() : 0;
+                    readable.put("type", type >= 0 && type < KINDS.size() ? KINDS.get(type) : String.valueOf(type));
+                    readable.put("displayName", map.get("displayName") == null ? String.valueOf(map.get("id"))
+                            : String.valueOf(map.get("displayName")));
+                    out.add(readable);
+                }
+            }
+            return out;
+        }
         if (!"selection".equals(column.type()) || stored == null) {
             return stored;
         }

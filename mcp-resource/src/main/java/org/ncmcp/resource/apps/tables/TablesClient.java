@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ncmcp.resource.apps.tables.TablesModels.ColumnInfo;
+import org.ncmcp.resource.apps.tables.TablesModels.FilterRule;
+import org.ncmcp.resource.apps.tables.TablesModels.SortRule;
+import org.ncmcp.resource.apps.tables.TablesModels.UsergroupRules;
 import org.ncmcp.resource.apps.tables.TablesModels.RowData;
 import org.ncmcp.resource.apps.tables.TablesModels.SelectionOption;
 import org.ncmcp.resource.apps.tables.TablesModels.TableInfo;
@@ -57,7 +60,9 @@ public class TablesClient {
             columns.add(new ColumnInfo(node.path("id").asLong(), node.path("title").asString(""),
                     node.path("type").asString(""), node.path("subtype").asString(""),
                     node.path("mandatory").asBoolean(false), number(node.path("numberMin")),
-                    number(node.path("numberMax")), options));
+                    number(node.path("numberMax")), options, UsergroupRules.of(flag(node.path("usergroupMultipleItems")),
+                            flag(node.path("usergroupSelectUsers")), flag(node.path("usergroupSelectGroups")),
+                            flag(node.path("usergroupSelectTeams")))));
         }
         return columns;
     }
@@ -65,9 +70,44 @@ public class TablesClient {
     List<ViewInfo> views(long tableId) {
         List<ViewInfo> views = new ArrayList<>();
         for (JsonNode node : get("/tables/" + tableId + "/views", "read the views of table " + tableId)) {
-            views.add(new ViewInfo(node.path("id").asLong(), node.path("title").asString("")));
+            views.add(view(node));
         }
         return views;
+    }
+
+    ViewInfo view(long viewId) {
+        return view(get("/views/" + viewId, "read view " + viewId));
+    }
+
+    List<RowData> viewRows(long viewId, int limit, int offset) {
+        List<RowData> rows = new ArrayList<>();
+        for (JsonNode node : get("/views/" + viewId + "/rows?limit=" + limit + "&offset=" + offset,
+                "read the rows of view " + viewId)) {
+            rows.add(row(node));
+        }
+        return rows;
+    }
+
+    private static ViewInfo view(JsonNode node) {
+        List<Long> columns = new ArrayList<>();
+        node.path("columns").forEach(column -> columns.add(column.asLong()));
+        List<List<FilterRule>> filter = new ArrayList<>();
+        for (JsonNode group : node.path("filter")) {
+            List<FilterRule> rules = new ArrayList<>();
+            for (JsonNode rule : group) {
+                rules.add(new FilterRule(rule.path("columnId").asLong(), rule.path("operator").asString(""),
+                        rule.path("value").isString() ? rule.path("value").asString()
+                        : rule.path("value").isNull() || rule.path("value").isMissingNode() ? ""
+                        : rule.path("value").toString()));
+            }
+            filter.add(rules);
+        }
+        List<SortRule> sort = new ArrayList<>();
+        node.path("sort").forEach(rule -> sort.add(new SortRule(rule.path("columnId").asLong(),
+                rule.path("mode").asString("ASC"))));
+        return new ViewInfo(node.path("id").asLong(), node.path("title").asString(""), node.path("emoji").asString(""),
+                node.path("description").asString(""), node.path("tableId").asLong(), columns, filter, sort,
+                node.path("rowsCount").asInt(0));
     }
 
     List<RowData> rows(long tableId, int limit, int offset) {
@@ -140,6 +180,10 @@ public class TablesClient {
         }
         return new RowData(node.path("id").asLong(), node.path("tableId").asLong(), node.path("lastEditAt").asString(""),
                 cells);
+    }
+
+    private static Boolean flag(JsonNode node) {
+        return node.isBoolean() ? node.asBoolean() : null;
     }
 
     private static Double number(JsonNode node) {

@@ -21,10 +21,40 @@ final class TablesModels {
      * line/long/link/rich; selection: "" single, check, multi; datetime: "" date and time, date, time).
      */
     record ColumnInfo(long id, String title, String type, String subtype, boolean mandatory, Double numberMin,
-            Double numberMax, List<SelectionOption> options) {
+            Double numberMax, List<SelectionOption> options, UsergroupRules usergroup) {
+
+        ColumnInfo(long id, String title, String type, String subtype, boolean mandatory, Double numberMin,
+                Double numberMax, List<SelectionOption> options) {
+            this(id, title, type, subtype, mandatory, numberMin, numberMax, options, UsergroupRules.ANY);
+        }
     }
 
-    record ViewInfo(long id, String title) {
+    /**
+     * What a usergroup column accepts ({@code usergroupMultipleItems}, {@code usergroupSelectUsers/Groups/Teams}).
+     * A column that allows no kind explicitly (older columns carry nulls) is taken to allow every kind.
+     */
+    record UsergroupRules(boolean multiple, boolean users, boolean groups, boolean teams) {
+
+        static final UsergroupRules ANY = new UsergroupRules(true, true, true, true);
+
+        static UsergroupRules of(Boolean multiple, Boolean users, Boolean groups, Boolean teams) {
+            boolean anyKind = Boolean.TRUE.equals(users) || Boolean.TRUE.equals(groups) || Boolean.TRUE.equals(teams);
+            return anyKind ? new UsergroupRules(Boolean.TRUE.equals(multiple), Boolean.TRUE.equals(users),
+                    Boolean.TRUE.equals(groups), Boolean.TRUE.equals(teams))
+                    : new UsergroupRules(Boolean.TRUE.equals(multiple), true, true, true);
+        }
+    }
+
+    /** A filter rule of a view: the column, Tables' operator (is-equal, contains, …) and the value compared with. */
+    record FilterRule(long columnId, String operator, String value) {
+    }
+
+    /** {@code filter}: groups of rules; a row is shown when every rule of some group holds. */
+    record ViewInfo(long id, String title, String emoji, String description, long tableId, List<Long> columns,
+            List<List<FilterRule>> filter, List<SortRule> sort, int rowsCount) {
+    }
+
+    record SortRule(long columnId, String mode) {
     }
 
     /** A row: cell values by column id, as Tables stores them (selection as option ids). */

@@ -26,6 +26,9 @@ final class TablesToolModels {
 
     record ReadRowsInput(
             @Schema(description = "The table's id.", example = "3") @Positive long tableId,
+            @Schema(description = "Read through this view of the table (from nc_tables_get_schema): only its rows"
+                    + " (its filter), its columns, in its sort order. Default: the whole table.", example = "5",
+                    requiredMode = RequiredMode.NOT_REQUIRED) @Positive Long viewId,
             @Schema(description = "Most rows to return (1-500, default 50).", example = "50",
                     requiredMode = RequiredMode.NOT_REQUIRED) @Min(1) @Max(500) Integer limit,
             @Schema(description = "Rows to skip, for the next page (default 0).", example = "0",
@@ -37,7 +40,9 @@ final class TablesToolModels {
             @Schema(description = "Cell values by column title or column id, e.g. {\"Name\": \"Ada\", \"Age\": 36}."
                     + " Values must fit the column type (see nc_tables_get_schema): text; number within its bounds;"
                     + " selection by option label; check box true/false; date YYYY-MM-DD; time HH:mm; date and time"
-                    + " YYYY-MM-DD HH:mm. Mandatory columns are required.")
+                    + " YYYY-MM-DD HH:mm; users and groups as \"alice\", \"group:staff\", \"team:<id>\" or"
+                    + " {\"id\": \"alice\", \"type\": \"user\"}, a list where the column takes several."
+                    + " Mandatory columns are required.")
             @NotNull @NotEmpty @Size(max = 200) Map<String, Object> values) {
     }
 
@@ -85,9 +90,16 @@ final class TablesToolModels {
             @Schema(description = "Selection option labels; empty for other types.") List<String> options) {
     }
 
-    @Schema(description = "A view of a table.")
-    record ViewSummary(@Schema(description = "The view's id.") long id,
-            @Schema(description = "Title.") String title) {
+    @Schema(description = "A view of a table: a saved filter, column choice and sort order.")
+    record ViewSummary(@Schema(description = "The view's id; pass it as viewId to nc_tables_read_rows.") long id,
+            @Schema(description = "Title.") String title,
+            @Schema(description = "Emoji shown with the title.") String emoji,
+            @Schema(description = "Description.") String description,
+            @Schema(description = "Titles of the columns it shows, in order.") List<String> columns,
+            @Schema(description = "Its filter: a row is shown when all rules of one line hold, e.g."
+                    + " \"Status is-equal Done and Hours is-greater-than 2\"; empty: every row.") List<String> filter,
+            @Schema(description = "Sort order, e.g. \"Due DESC\".") List<String> sort,
+            @Schema(description = "How many rows it shows.") int rowsCount) {
     }
 
     @Schema(description = "A table with its columns and views.")
@@ -101,7 +113,8 @@ final class TablesToolModels {
     record RowValues(
             @Schema(description = "The row's id.") long id,
             @Schema(description = "The table's id.") long tableId,
-            @Schema(description = "Cell values by column title; selections as labels.") Map<String, Object> values,
+            @Schema(description = "Cell values by column title; selections as labels; users and groups as a list of"
+                    + " {id, type (user, group or team), displayName}.") Map<String, Object> values,
             @Schema(description = "Last change, as Tables reports it.") String lastEditAt) {
     }
 

@@ -135,7 +135,7 @@ class CalendarNextcloudAnswersTest {
     @Test
     void anUpdateSendsIfMatchAndKeepsWhatItDidNotChange() {
         Event event = tools.updateEvent(new UpdateEventInput("abc-1", null, "old", null, null, null, null, "Room 5",
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null));
 
         Received put = received.stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
         assertThat(put.path()).isEqualTo("/nextcloud/remote.php/dav/calendars/alice/personal/abc-1.ics");
@@ -145,7 +145,8 @@ class CalendarNextcloudAnswersTest {
                 "DTSTART;TZID=Europe/Berlin:20261203T100000", "SEQUENCE:4", "SUMMARY:Review");
         assertThat(event.location()).isEqualTo("Room 5");
         assertThat(event.etag()).isEqualTo("new");
-        assertThat(event.start()).isEqualTo("2026-12-03T09:00Z");
+        assertThat(event.start()).isEqualTo("2026-12-03T10:00+01:00");
+        assertThat(event.timezone()).isEqualTo("Europe/Berlin");
         assertThat(event.organizer()).isEqualTo("Alice <alice@example.com>");
         assertThat(event.calendar()).isEqualTo("personal");
         // the principal, not the configured login name, decided the calendar home

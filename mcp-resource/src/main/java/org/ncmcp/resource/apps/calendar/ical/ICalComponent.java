@@ -77,6 +77,18 @@ public final class ICalComponent {
         properties.add(property);
     }
 
+    /** A deep copy: changing the copy's properties or sub-components leaves this one as it is. */
+    public ICalComponent copy() {
+        ICalComponent copy = new ICalComponent(name);
+        for (ICalProperty property : properties) {
+            copy.properties.add(new ICalProperty(property.name(), property.parameters(), property.value()));
+        }
+        for (ICalComponent child : components) {
+            copy.components.add(child.copy());
+        }
+        return copy;
+    }
+
     public void remove(String propertyName) {
         properties.removeIf(p -> p.name().equalsIgnoreCase(propertyName));
     }

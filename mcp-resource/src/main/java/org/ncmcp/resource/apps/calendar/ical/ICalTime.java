@@ -43,29 +43,50 @@ public record ICalTime(ZonedDateTime time, boolean allDay) {
             return ZoneOffset.UTC;
         }
         try {
-            return ZoneId.of(tzid.startsWith("/") ? tzid.substring(1) : tzid);
+            ZoneId zone = ZoneId.of(tzid.startsWith("/") ? tzid.substring(1) : tzid);
+            // "UTC", "Etc/UTC": plain UTC, written back as …Z rather than with a TZID
+            return zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
         } catch (DateTimeException unknown) {
             return ZoneOffset.UTC;
         }
     }
 
-    /** The property to write: {@code VALUE=DATE} for all-day, else UTC. */
+    /**
+     * The property to write: {@code VALUE=DATE} for all-day; {@code TZID=<zone>} with the local time when the time
+     * is in a named zone (RFC 5545 3.2.19, so recurrences keep their wall-clock time across DST); else UTC.
+     */
     public ICalProperty toProperty(String name) {
         ICalProperty property = new ICalProperty(name, java.util.Map.of(), format());
         if (allDay) {
             property.parameter("VALUE", "DATE");
+        } else if (tzid() != null) {
+            property.parameter("TZID", tzid());
         }
         return property;
     }
 
     public String format() {
-        return allDay ? time.toLocalDate().format(DATE)
+        if (allDay) {
+            return time.toLocalDate().format(DATE);
+        }
+        return tzid() != null ? time.toLocalDateTime().format(LOCAL)
                 : time.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().format(LOCAL) + "Z";
     }
 
-    /** ISO-8601 for people: {@code 2026-12-03} for all-day, else {@code 2026-12-03T10:00:00Z}. */
+    /** The IANA zone id of a local time in a named zone, or null for UTC, fixed offsets and dates. */
+    public String tzid() {
+        return allDay || time.getZone() instanceof ZoneOffset ? null : time.getZone().getId();
+    }
+
+    /**
+     * ISO-8601 for people: {@code 2026-12-03} for all-day, the local time with its offset for a time in a named
+     * zone ({@code 2026-12-03T10:00+01:00}), else UTC ({@code 2026-12-03T09:00Z}).
+     */
     public String iso() {
-        return allDay ? time.toLocalDate().toString()
+        if (allDay) {
+            return time.toLocalDate().toString();
+        }
+        return tzid() != null ? time.toOffsetDateTime().toString()
                 : time.withZoneSameInstant(ZoneOffset.UTC).toOffsetDateTime().toString();
     }
 }

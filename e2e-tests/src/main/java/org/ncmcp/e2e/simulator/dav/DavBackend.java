@@ -1,6 +1,7 @@
 package org.ncmcp.e2e.simulator.dav;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A real DAV server the simulator forwards {@code /remote.php/dav/} to. It serves Nextcloud's URL layout below
@@ -17,6 +18,11 @@ public interface DavBackend extends AutoCloseable {
     /** The server that answers {@code backendPath}; a composite sends the files tree elsewhere. */
     default DavBackend routeFor(String backendPath) {
         return this;
+    }
+
+    /** The server's files folder when the simulator may share it; empty keeps the simulator's files apart. */
+    default Optional<LocalFilesTree> localFiles() {
+        return Optional.empty();
     }
 
     @Override

@@ -102,7 +102,8 @@ class CookbookSimulatorTest {
     @Test
     void recipesAreFilesOfTheirOwnerOnly() throws Exception {
         long soup = create(alice, "Soup");
-        assertThat(nextcloud.state().fileByPath("alice", "Recipes/Soup/recipe.json").orElseThrow().id()).isEqualTo(soup);
+        // As in Cookbook, the recipe id is the id of the recipe's folder, not of its recipe.json.
+        assertThat(nextcloud.state().files().node("alice", "Recipes/Soup").orElseThrow().id()).isEqualTo(soup);
         assertThat(send(bob, "GET", "/recipes/" + soup, null).statusCode()).isEqualTo(404);
         assertThat(send(bob, "DELETE", "/recipes/" + soup, null).statusCode()).isEqualTo(502);
         assertThat(list(bob)).isEmpty();

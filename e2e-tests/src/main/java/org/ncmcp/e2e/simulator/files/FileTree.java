@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,14 +57,15 @@ public final class FileTree implements AutoCloseable {
     private final Clock clock;
     private final Path privateRoot;
     private final JsonMapper json = JsonMapper.builder().build();
-    private Path root;
-    private Path idIndex;
+    // Changes are synchronized; reads are not, so concurrent note reads (the load benchmark) do not queue.
+    private volatile Path root;
+    private volatile Path idIndex;
     private long nextId = 100;
-    private final Map<String, Node> byKey = new HashMap<>();
-    private final Map<Long, Node> byId = new HashMap<>();
-    private final Map<Long, String> contentTypes = new HashMap<>();
-    private final Set<Long> favorites = new HashSet<>();
-    private final Set<Long> readonly = new HashSet<>();
+    private final Map<String, Node> byKey = new ConcurrentHashMap<>();
+    private final Map<Long, Node> byId = new ConcurrentHashMap<>();
+    private final Map<Long, String> contentTypes = new ConcurrentHashMap<>();
+    private final Set<Long> favorites = ConcurrentHashMap.newKeySet();
+    private final Set<Long> readonly = ConcurrentHashMap.newKeySet();
 
     /** A tree in a temporary folder of its own, removed by {@link #close()}. */
     public FileTree(Clock clock) {
@@ -101,16 +102,16 @@ public final class FileTree implements AutoCloseable {
 
     // --- reading -----------------------------------------------------------------------------------
 
-    public synchronized Optional<Node> node(long id) {
+    public Optional<Node> node(long id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public synchronized Optional<Node> node(String userId, String path) {
+    public Optional<Node> node(String userId, String path) {
         return Optional.ofNullable(byKey.get(key(userId, path)));
     }
 
     /** Files and folders below {@code folder} at any depth, by id. */
-    public synchronized List<Node> under(String userId, String folder) {
+    public List<Node> under(String userId, String folder) {
         String prefix = key(userId, folder) + "/";
         List<Node> result = new ArrayList<>();
         for (Map.Entry<String, Node> entry : byKey.entrySet()) {
@@ -122,7 +123,7 @@ public final class FileTree implements AutoCloseable {
         return result;
     }
 
-    public synchronized byte[] content(Node file) {
+    public byte[] content(Node file) {
         try {
             return Files.readAllBytes(location(file));
         } catch (IOException gone) {
@@ -130,7 +131,7 @@ public final class FileTree implements AutoCloseable {
         }
     }
 
-    public synchronized long modifiedEpochSecond(Node node) {
+    public long modifiedEpochSecond(Node node) {
         try {
             return Files.getLastModifiedTime(location(node)).toInstant().getEpochSecond();
         } catch (IOException gone) {
@@ -138,7 +139,7 @@ public final class FileTree implements AutoCloseable {
         }
     }
 
-    public synchronized long size(Node node) {
+    public long size(Node node) {
         try {
             return node.folder() ? 0 : Files.size(location(node));
         } catch (IOException gone) {
@@ -146,7 +147,7 @@ public final class FileTree implements AutoCloseable {
         }
     }
 
-    public synchronized String contentType(Node node) {
+    public String contentType(Node node) {
         if (node.folder()) {
             return "httpd/unix-directory";
         }
@@ -160,11 +161,11 @@ public final class FileTree implements AutoCloseable {
         return type == null ? "application/octet-stream" : type;
     }
 
-    public synchronized boolean favorite(long id) {
+    public boolean favorite(long id) {
         return favorites.contains(id);
     }
 
-    public synchronized boolean readonly(long id) {
+    public boolean readonly(long id) {
         return readonly.contains(id);
     }
 

@@ -112,7 +112,7 @@ public final class FileTree implements AutoCloseable {
 
     /** Files and folders below {@code folder} at any depth, by id. */
     public List<Node> under(String userId, String folder) {
-        String prefix = key(userId, folder) + "/";
+        String prefix = key(userId, folder.replaceAll("^/+|/+$", "")) + "/";
         List<Node> result = new ArrayList<>();
         for (Map.Entry<String, Node> entry : byKey.entrySet()) {
             if (entry.getKey().startsWith(prefix)) {

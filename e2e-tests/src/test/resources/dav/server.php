@@ -112,6 +112,36 @@ class NextcloudCardDavPlugin extends \Sabre\CardDAV\Plugin {
     }
 }
 
+/**
+ * oc:fileid for files/<user>/…: the ids the Nextcloud simulator gave its files (notes and recipes are files there),
+ * read from $DAV_DATA/fileids.json, which the simulator rewrites after every change ({"<user>/<path>": id}).
+ */
+class FileIds extends \Sabre\DAV\ServerPlugin {
+    const FILEID = '{http://owncloud.org/ns}fileid';
+    private $data;
+    private $ids;
+    function __construct($data) { $this->data = $data; }
+    function initialize(\Sabre\DAV\Server $server) {
+        $server->xmlNamespaces['http://owncloud.org/ns'] = 'oc';
+        $server->subscribeEvent('beforeGetProperties', [$this, 'beforeGetProperties']);
+    }
+    function beforeGetProperties($path, $node, &$requested, &$returned) {
+        $wanted = array_search(self::FILEID, $requested, true);
+        $path = trim($path, '/');
+        if ($wanted === false || strpos($path, 'files/') !== 0) {
+            return;
+        }
+        if ($this->ids === null) {
+            $this->ids = json_decode(@file_get_contents($this->data . '/fileids.json'), true) ?: [];
+        }
+        $key = substr($path, strlen('files/'));
+        if (isset($this->ids[$key])) {
+            $returned[200][self::FILEID] = (string) $this->ids[$key];
+            unset($requested[$wanted]);
+        }
+    }
+}
+
 $pdo->exec(file_get_contents(__DIR__ . '/schema.sql'));
 $users = new SimulatorUsers($pdo, $data);
 $principals = new \Sabre\DAVACL\PrincipalBackend\PDO($pdo);
@@ -132,5 +162,6 @@ $acl = new \Sabre\DAVACL\Plugin();
 $acl->principalCollectionSet = ['principals/users'];
 $acl->defaultUsernamePath = 'principals/users';   // without it, current-user-principal is principals/<user>
 $server->addPlugin($acl);
+$server->addPlugin(new FileIds($data));
 $server->addPlugin(new \Sabre\DAV\Locks\Plugin(new \Sabre\DAV\Locks\Backend\File($data . '/locks')));
 $server->exec();

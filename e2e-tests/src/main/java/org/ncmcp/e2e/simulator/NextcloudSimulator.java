@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ncmcp.e2e.simulator.cookbook.CookbookApi;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
 import org.ncmcp.e2e.simulator.dav.DavProxy;
+import org.ncmcp.e2e.simulator.dav.LocalFilesTree;
 import org.ncmcp.e2e.simulator.deck.DeckApi;
 import org.ncmcp.e2e.simulator.deck.DeckState;
 import org.ncmcp.e2e.simulator.http.Router;
@@ -119,9 +121,21 @@ public final class NextcloudSimulator implements AutoCloseable {
 
     /**
      * Forwards {@code /remote.php/dav/} to a real DAV server (SabreDavServer, RadicaleServer, ApacheDavServer); the
-     * caller closes it.
+     * caller closes it. When the server offers its files folder ({@link DavBackend#localFiles()}, sabre/dav does), the
+     * simulator's files move there: notes, recipes and shared items are then the files WebDAV shows, with the same
+     * ids. A server that does not (Apache mod_dav, Radicale) serves files of its own, apart from notes and recipes.
      */
     public void attachDav(DavBackend backend) {
+        Optional<LocalFilesTree> shared = backend == null ? Optional.empty() : backend.localFiles();
+        shared.ifPresent(tree -> state.files().mount(tree.root(), tree.fileIdIndex()));
+        dav.onFilesChanged(shared.isEmpty() ? (userId, method, path, destination) -> {
+        } : (userId, method, path, destination) -> {
+            if ("MOVE".equals(method) && destination != null) {
+                state.files().moved(userId, path, destination);
+            } else {
+                state.files().rescan(userId);
+            }
+        });
         dav.attach(backend);
     }
 
@@ -129,5 +143,6 @@ public final class NextcloudSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        state.files().close();
     }
 }

@@ -7,19 +7,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ncmcp.e2e.simulator.NextcloudSimulator;
+import org.ncmcp.e2e.simulator.MutableClock;
 import org.ncmcp.e2e.simulator.SimulatorOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Simulator Cookbook rules that a single contract fixture cannot show: a PUT follows the body's id (without one it
- * creates a copy), recipes are files of their owner only, the recipe folder setting moves the listing, and a
- * revoked app password is refused.
+ * creates a copy), recipes are files of their owner only, the recipe folder setting moves the listing, listings come
+ * from an index rebuilt every {@code update_interval} minutes, and a revoked app password is refused.
  */
 class CookbookSimulatorTest {
 
@@ -102,7 +105,8 @@ class CookbookSimulatorTest {
     @Test
     void recipesAreFilesOfTheirOwnerOnly() throws Exception {
         long soup = create(alice, "Soup");
-        assertThat(nextcloud.state().fileByPath("alice", "Recipes/Soup/recipe.json").orElseThrow().id()).isEqualTo(soup);
+        // As in Cookbook, the recipe id is the id of the recipe's folder, not of its recipe.json.
+        assertThat(nextcloud.state().files().node("alice", "Recipes/Soup").orElseThrow().id()).isEqualTo(soup);
         assertThat(send(bob, "GET", "/recipes/" + soup, null).statusCode()).isEqualTo(404);
         assertThat(send(bob, "DELETE", "/recipes/" + soup, null).statusCode()).isEqualTo(502);
         assertThat(list(bob)).isEmpty();
@@ -120,6 +124,29 @@ class CookbookSimulatorTest {
         assertThat(nextcloud.state().fileByPath("alice", "Kitchen/Bread/recipe.json")).isPresent();
         assertThat(JSON.readTree(send(alice, "GET", "/config", null).body()).path("folder").asString())
                 .isEqualTo("/Kitchen");
+    }
+
+    @Test
+    void aRecipeFolderMadeBehindCookbooksBackIsListedOnceTheUpdateIntervalHasPassed() throws Exception {
+        nextcloud.close();
+        MutableClock clock = new MutableClock(Instant.parse("2025-11-22T12:00:00Z"));
+        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults().withClock(clock));
+        nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
+        alice = basic("alice", nextcloud.state().issueAppPassword("alice"));
+        create(alice, "Soup");
+        assertThat(names(list(alice))).containsExactly("Soup");
+
+        // as Files (or WebDAV) would: a folder with a recipe.json that Cookbook's index has not seen
+        nextcloud.state().createFile("alice", "Recipes/Bread/recipe.json",
+                "{\"name\":\"Bread\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(names(list(alice))).as("within update_interval (5 min)").containsExactly("Soup");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(names(list(alice))).containsExactly("Bread", "Soup");
+    }
+
+    private static java.util.List<String> names(JsonNode stubs) {
+        return stubs.valueStream().map(stub -> stub.path("name").asString()).toList();
     }
 
     @Test

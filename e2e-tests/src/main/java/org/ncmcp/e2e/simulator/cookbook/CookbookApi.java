@@ -2,11 +2,13 @@ package org.ncmcp.e2e.simulator.cookbook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ncmcp.e2e.simulator.files.FileTree;
 import org.ncmcp.e2e.simulator.http.Router;
 import org.ncmcp.e2e.simulator.http.SimExchange;
 import org.ncmcp.e2e.simulator.state.Caller;
@@ -30,7 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The Cookbook API v1 (nextcloud-api.md §1.5; nextcloud/cookbook {@code appinfo/routes.php},
  * {@code lib/Controller/Implementation/*}, {@code docs/dev/api/0.1.3/openapi-cookbook.yaml}). Recipes are files:
  * {@code <folder>/<name>/recipe.json} in the user's tree (default folder {@code /Recipes}), so Files and shares see
- * them. The recipe id is the id of its {@code recipe.json} (the tree has no folder ids; Cookbook uses the folder's).
+ * them, and WebDAV too when sabre/dav is attached. The recipe id is the folder's file id, as in Cookbook. Like
+ * Cookbook's database cache, listings, search, categories and keywords know only the recipes seen at the last index:
+ * a recipe folder made through WebDAV shows up after {@code POST reindex}, or once {@code update_interval} minutes
+ * have passed since the last index ({@code DbCacheService::triggerCheck}); a recipe by id is read from the files.
  * Quirks on purpose: create and update answer a bare integer id, a missing recipe is 404 with the bare id as body,
  * deleting a missing one is a 502 with a message string, errors are {@code {msg,file,line}} or plain JSON strings,
  * a PUT takes the recipe to change from the body's {@code id}, not from the path (without one it creates), and
@@ -53,6 +59,11 @@ public final class CookbookApi {
     private final boolean testHooks;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> configs = new ConcurrentHashMap<>();
+    private final Map<String, RecipeIndex> indexes = new ConcurrentHashMap<>();
+
+    /** What Cookbook's database knows of one user's recipes: their folder ids and when it last looked. */
+    private record RecipeIndex(Set<Long> folderIds, Instant indexedAt) {
+    }
 
     public CookbookApi(SimulatorState state, JsonMapper json, boolean testHooks) {
         this.state = state;
@@ -75,7 +86,7 @@ public final class CookbookApi {
                 .on("GET", API + "/tags/([^/]+)", ex -> handle(ex, this::withKeywords))
                 .on("GET", API + "/config", ex -> handle(ex, c -> config(c.user())))
                 .on("POST", API + "/config", ex -> handle(ex, this::setConfig))
-                .on("POST", API + "/reindex", ex -> handle(ex, c -> "Search index rebuilt successfully"));
+                .on("POST", API + "/reindex", ex -> handle(ex, this::reindex));
         if (testHooks) {
             router.on("POST", "/__test/cookbook/pages", this::testRegisterPage);
         }
@@ -98,8 +109,7 @@ public final class CookbookApi {
     private Object create(Call call) {
         ObjectNode body = call.body();
         body.remove("id");
-        SimFile file = store(call.user(), body, null);
-        return file.id();
+        return store(call.user(), body, null);
     }
 
     private Object show(Call call) {
@@ -123,7 +133,7 @@ public final class CookbookApi {
             }
         }
         try {
-            return store(call.user(), body, target).id();
+            return store(call.user(), body, target);
         } catch (CookbookException exists) {
             // Only create() catches RecipeExistsException; in update() it escapes as a server error.
             throw exists.status() == 409 ? new CookbookException(500, "Another recipe with that name already exists")
@@ -136,9 +146,8 @@ public final class CookbookApi {
         synchronized (state.notesLock()) {
             Recipe recipe = recipe(call.user(), id)
                     .orElseThrow(() -> new CookbookException(502, "Recipe with id " + id + " was not found."));
-            for (SimFile file : state.filesUnder(call.user(), recipe.folder())) {
-                state.deleteFile(file.id());
-            }
+            state.files().delete(recipe.folder().id());
+            forget(call.user(), id);
         }
         return "Recipe " + id + " deleted successfully";
     }
@@ -159,8 +168,8 @@ public final class CookbookApi {
         }
         recipe.remove("id");
         recipe.put("url", url.asString());
-        SimFile file = store(call.user(), recipe, null);
-        return recipe(call.user(), file.id()).orElseThrow().json();
+        long id = store(call.user(), recipe, null);
+        return recipe(call.user(), id).orElseThrow().json();
     }
 
     private Object search(Call call) {
@@ -236,6 +245,10 @@ public final class CookbookApi {
         synchronized (config) {
             if (body.path("folder").isString()) {
                 String folder = "/" + body.path("folder").asString().replaceAll("^/+|/+$", "");
+                if (!folder.equals(config.path("folder").asString())) {
+                    // Cookbook re-indexes when the folder changes
+                    indexes.remove(call.user());
+                }
                 config.put("folder", folder);
             }
             if (body.has("update_interval")) {
@@ -265,10 +278,10 @@ public final class CookbookApi {
 
     // --- recipes as files ------------------------------------------------------------------------
 
-    /** One stored recipe: its {@code recipe.json} and the parsed content. */
-    private record Recipe(SimFile file, ObjectNode json) {
-        String folder() {
-            return file.parent();
+    /** One stored recipe: its folder, its {@code recipe.json} and the parsed content. */
+    private record Recipe(FileTree.Node folder, SimFile file, ObjectNode json) {
+        long id() {
+            return folder.id();
         }
 
         String name() {
@@ -288,41 +301,88 @@ public final class CookbookApi {
         return config(user).path("folder").asString("/Recipes").substring(1);
     }
 
+    /** The indexed recipes; the index is rebuilt first when it is older than {@code update_interval} minutes. */
     private List<Recipe> recipes(String user) {
-        String root = root(user);
+        RecipeIndex index = indexes.get(user);
+        Instant now = state.clock().instant();
+        long interval = config(user).path("update_interval").asLong(5);
+        if (index == null || index.indexedAt().plusSeconds(interval * 60).isBefore(now)) {
+            index = reindex(user);
+        }
         List<Recipe> recipes = new ArrayList<>();
-        for (SimFile file : state.filesUnder(user, root)) {
-            if (file.name().equals("recipe.json") && file.parent().lastIndexOf('/') == root.length()) {
-                parse(file).ifPresent(recipes::add);
-            }
+        for (long id : index.folderIds()) {
+            recipe(user, id).ifPresent(recipes::add);
         }
         recipes.sort(Comparator.comparing(Recipe::name, String.CASE_INSENSITIVE_ORDER));
         return recipes;
     }
 
-    private Optional<Recipe> recipe(String user, long id) {
-        String root = root(user);
-        return state.file(id).filter(f -> f.userId().equals(user) && f.name().equals("recipe.json")
-                && f.parent().startsWith(root + "/") && f.parent().lastIndexOf('/') == root.length())
-                .flatMap(this::parse);
+    private Object reindex(Call call) {
+        reindex(call.user());
+        return "Search index rebuilt successfully";
     }
 
-    private Optional<Recipe> parse(SimFile file) {
+    /** {@code DbCacheService::updateCache}: every folder right below the recipe folder that holds a recipe.json. */
+    private RecipeIndex reindex(String user) {
+        String root = root(user);
+        Set<Long> ids = new LinkedHashSet<>();
+        for (FileTree.Node node : state.files().under(user, root)) {
+            if (node.folder() && node.parent().equals(root) && recipe(user, node.id()).isPresent()) {
+                ids.add(node.id());
+            }
+        }
+        RecipeIndex index = new RecipeIndex(Set.copyOf(ids), state.clock().instant());
+        indexes.put(user, index);
+        return index;
+    }
+
+    private void remember(String user, long id) {
+        indexes.computeIfPresent(user, (u, index) -> {
+            Set<Long> ids = new LinkedHashSet<>(index.folderIds());
+            ids.add(id);
+            return new RecipeIndex(Set.copyOf(ids), index.indexedAt());
+        });
+    }
+
+    private void forget(String user, long id) {
+        indexes.computeIfPresent(user, (u, index) -> {
+            Set<Long> ids = new LinkedHashSet<>(index.folderIds());
+            ids.remove(id);
+            return new RecipeIndex(Set.copyOf(ids), index.indexedAt());
+        });
+    }
+
+    /** A recipe by its folder id, straight from the files ({@code RecipeService::getRecipeById}). */
+    private Optional<Recipe> recipe(String user, long id) {
+        String root = root(user);
+        Optional<FileTree.Node> folder = state.files().node(id)
+                .filter(node -> node.folder() && node.userId().equals(user) && node.parent().equals(root));
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        return state.fileByPath(user, folder.get().path() + "/recipe.json").flatMap(file -> parse(folder.get(), file));
+    }
+
+    private Optional<Recipe> parse(FileTree.Node folder, SimFile file) {
         try {
             JsonNode node = json.readTree(file.content());
             if (node == null || !node.isObject()) {
                 return Optional.empty();
             }
             ObjectNode recipe = RecipeJson.normalise((ObjectNode) node);
-            recipe.put("id", Long.toString(file.id()));
-            return Optional.of(new Recipe(file, recipe));
+            recipe.put("id", Long.toString(folder.id()));
+            return Optional.of(new Recipe(folder, file, recipe));
         } catch (JacksonException unreadable) {
             return Optional.empty();
         }
     }
 
-    /** {@code RecipeService::addRecipe}: a new folder named after the recipe, or the existing one moved on rename. */
-    private SimFile store(String user, ObjectNode body, Long existingId) {
+    /**
+     * {@code RecipeService::addRecipe}: a new folder named after the recipe, or the existing one moved on rename.
+     *
+     * @return the recipe's (folder's) id
+     */
+    private long store(String user, ObjectNode body, Long existingId) {
         String name = body.path("name").isString() ? body.path("name").asString() : "";
         if (name.isBlank()) {
             throw new CookbookException(422,
@@ -335,23 +395,26 @@ public final class CookbookApi {
         synchronized (state.notesLock()) {
             if (existingId == null) {
                 recipe.put("dateCreated", now);
-                if (!state.filesUnder(user, folder).isEmpty() || state.fileByPath(user, folder).isPresent()) {
+                if (state.files().node(user, folder).isPresent()) {
                     throw new CookbookException(409, "Another recipe with that name already exists", true);
                 }
                 recipe.remove("id");
-                return state.createFile(user, folder + "/recipe.json", bytes(recipe), "application/json");
+                state.createFile(user, folder + "/recipe.json", bytes(recipe), "application/json");
+                long id = state.files().node(user, folder).orElseThrow().id();
+                remember(user, id);
+                return id;
             }
-            SimFile file = state.file(existingId).orElseThrow();
-            if (!file.parent().equals(folder)) {
-                if (!state.filesUnder(user, folder).isEmpty()) {
+            Recipe existing = recipe(user, existingId).orElseThrow();
+            if (!existing.folder().path().equals(folder)) {
+                if (state.files().node(user, folder).isPresent()) {
                     throw new CookbookException(409, "Another recipe with that name already exists", true);
                 }
-                for (SimFile inFolder : state.filesUnder(user, file.parent())) {
-                    state.moveFile(inFolder.id(), folder + inFolder.path().substring(file.parent().length()));
-                }
+                state.files().move(existingId, folder);
             }
             recipe.remove("id");
-            return state.writeFile(existingId, bytes(recipe));
+            state.writeFile(existing.file().id(), bytes(recipe));
+            remember(user, existingId);
+            return existingId;
         }
     }
 
@@ -396,7 +459,7 @@ public final class CookbookApi {
     private List<Map<String, Object>> stubs(Call call, List<Recipe> recipes) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Recipe recipe : recipes) {
-            long id = recipe.file().id();
+            long id = recipe.id();
             Map<String, Object> stub = new LinkedHashMap<>();
             stub.put("recipe_id", id);
             stub.put("name", recipe.name());

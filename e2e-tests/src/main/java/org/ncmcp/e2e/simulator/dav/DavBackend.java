@@ -2,6 +2,7 @@ package org.ncmcp.e2e.simulator.dav;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real DAV server the simulator forwards {@code /remote.php/dav/} to. It knows each user by their user id and a
@@ -30,6 +31,11 @@ public interface DavBackend extends AutoCloseable {
     /** Headers this server needs on every forwarded request, e.g. the prefix it is mounted under. */
     default Map<String, String> requestHeaders() {
         return Map.of();
+    }
+
+    /** The server's files folder when the simulator may share it; empty keeps the simulator's files apart. */
+    default Optional<LocalFilesTree> localFiles() {
+        return Optional.empty();
     }
 
     @Override

@@ -37,7 +37,23 @@ public final class DavProxy {
     private static final String DAV_ROOT = "/remote.php/dav";
     private static final String LEGACY_ROOT = "/remote.php/webdav";
 
+    /** Methods that never change the files tree; after any other one the tree's owner is told. */
+    private static final Set<String> READ_ONLY_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT",
+            "SEARCH");
+
+    /**
+     * Told after a request that may have changed {@code files/<user>/} succeeded, before the client gets the answer,
+     * so the simulator's file ids follow WebDAV changes at once. Paths are relative to the user's home and decoded;
+     * {@code destination} is the MOVE or COPY target inside the same home, or null.
+     */
+    @FunctionalInterface
+    public interface FilesChangeListener {
+        void changed(String userId, String method, String path, String destination);
+    }
+
     private final SimulatorState state;
+    private volatile FilesChangeListener filesListener = (userId, method, path, destination) -> {
+    };
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private volatile DavBackend backend;
@@ -49,6 +65,10 @@ public final class DavProxy {
     /** Forwards to {@code backend} from now on; null answers 503 again. */
     public void attach(DavBackend davBackend) {
         this.backend = davBackend;
+    }
+
+    public void onFilesChanged(FilesChangeListener listener) {
+        this.filesListener = listener;
     }
 
     public void register(Router router) {
@@ -116,6 +136,7 @@ public final class DavProxy {
                 exchange.setHeader(name, value);
             }
         });
+        notifyFilesChange(exchange, response.statusCode(), userId, backendPath, filesRoot, legacy);
         byte[] content = response.body();
         if (legacy && content.length > 0 && isXml(response)) {
             // hrefs come back in the files/<user>/ form; legacy clients expect them below /remote.php/webdav/
@@ -124,6 +145,40 @@ public final class DavProxy {
         }
         String type = response.headers().firstValue("Content-Type").orElse(null);
         exchange.send(response.statusCode(), type, exchange.method().equals("HEAD") ? null : content);
+    }
+
+    private void notifyFilesChange(SimExchange exchange, int status, String userId, String backendPath,
+            String filesRoot, boolean legacy) {
+        if (status < 200 || status > 299 || READ_ONLY_METHODS.contains(exchange.method())) {
+            return;
+        }
+        String path = relativeTo(filesRoot, backendPath);
+        if (path == null) {
+            return;
+        }
+        String destination = null;
+        String header = exchange.header("Destination");
+        if (header != null) {
+            try {
+                String rawPath = URI.create(header).getRawPath();
+                if (legacy && rawPath != null && rawPath.startsWith(LEGACY_ROOT)) {
+                    rawPath = filesRoot + rawPath.substring(LEGACY_ROOT.length());
+                }
+                destination = rawPath == null ? null : relativeTo(filesRoot, rawPath);
+            } catch (IllegalArgumentException malformed) {
+                destination = null;
+            }
+        }
+        filesListener.changed(userId, exchange.method(), path, destination);
+    }
+
+    /** The decoded path below {@code files/<user>}, "" for the home itself, or null when elsewhere. */
+    private static String relativeTo(String filesRoot, String rawPath) {
+        if (!rawPath.equals(filesRoot) && !rawPath.startsWith(filesRoot + "/")) {
+            return null;
+        }
+        String decoded = URI.create("http://simulator" + rawPath.substring(filesRoot.length())).getPath();
+        return decoded == null ? "" : decoded.replaceAll("^/+|/+$", "");
     }
 
     /** Only destinations on this simulator are forwarded; anything else is left for the DAV server to refuse. */

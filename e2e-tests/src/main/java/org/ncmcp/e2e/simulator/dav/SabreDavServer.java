@@ -104,6 +104,12 @@ public final class SabreDavServer implements DavBackend {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** {@code files/<user>/} is {@code data/files/<user>}; server.php answers {@code oc:fileid} from {@code data/fileids.json}. */
+    @Override
+    public Optional<LocalFilesTree> localFiles() {
+        return Optional.of(new LocalFilesTree(directory.resolve("data/files"), directory.resolve("data/fileids.json")));
+    }
+
     /** This server's own password for the user, created (and written to users.json) on first use. */
     @Override
     public String passwordFor(String userId) {

@@ -1,6 +1,7 @@
 package org.ncmcp.e2e.simulator.dav;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Files on one DAV server, everything else (principals, calendars, address books) on another: lets the files
@@ -32,6 +33,11 @@ public final class SplitDavBackend implements DavBackend {
     @Override
     public String passwordFor(String userId) {
         return principals.passwordFor(userId);
+    }
+
+    @Override
+    public Optional<LocalFilesTree> localFiles() {
+        return files.localFiles();
     }
 
     /** Closes neither server: whoever started them stops them. */

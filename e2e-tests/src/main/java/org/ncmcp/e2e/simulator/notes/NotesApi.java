@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ncmcp.e2e.simulator.files.FileTree;
 import org.ncmcp.e2e.simulator.http.Router;
 import org.ncmcp.e2e.simulator.http.SimExchange;
 import org.ncmcp.e2e.simulator.state.Caller;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code NotesApiController}, {@code Helper}), quirks on purpose: POST answers 200, DELETE answers
  * {@code []}, a stale {@code If-Match} answers 412 with the current note as the body, errors are
  * {@code {"errorType":"Exception"}}, and the last chunk of a chunked listing appends {@code {id}} stubs.
- * Notes are files {@code Notes/<category>/<title>.md} in the user's tree; the note id is the file id.
+ * Notes are files {@code Notes/<category>/<title>.md} in the user's tree (the same files WebDAV serves when sabre/dav
+ * is attached); the note id is the file id, the category the sub-folder and the title the file name.
  */
 public final class NotesApi {
 
@@ -187,7 +189,9 @@ public final class NotesApi {
                 String path = uniquePath(note.userId(), category, title, note.id());
                 if (!path.equals(note.path())) {
                     moveAttachments(note, path);
+                    String oldFolder = note.parent();
                     note = state.moveFile(note.id(), path);
+                    deleteEmptyCategoryFolders(note.userId(), oldFolder);
                 }
             }
             if (changes.has("favorite")) {
@@ -214,6 +218,7 @@ public final class NotesApi {
                 return;
             }
             state.deleteFile(note.get().id());
+            deleteEmptyCategoryFolders(note.get().userId(), note.get().parent());
         }
         // DELETE answers 200 with an empty JSON array.
         exchange.sendJson(200, "[]");
@@ -278,11 +283,24 @@ public final class NotesApi {
     }
 
     private void moveAttachments(SimFile note, String newNotePath) {
-        String oldFolder = note.parent();
         String newFolder = newNotePath.contains("/") ? newNotePath.substring(0, newNotePath.lastIndexOf('/')) : "";
         String attachments = ".attachments." + note.id();
-        for (SimFile file : state.filesUnder(note.userId(), oldFolder + "/" + attachments)) {
-            state.moveFile(file.id(), newFolder + "/" + attachments + "/" + file.name());
+        if (!newFolder.equals(note.parent())) {
+            state.files().node(note.userId(), note.parent() + "/" + attachments)
+                    .ifPresent(folder -> state.files().move(folder.id(), newFolder + "/" + attachments));
+        }
+    }
+
+    /** Like Notes' {@code NoteUtil::deleteEmptyFolder}: a category folder left empty goes, up to the notes folder. */
+    private void deleteEmptyCategoryFolders(String userId, String folder) {
+        String current = folder;
+        while (current.startsWith(ROOT + "/")) {
+            Optional<FileTree.Node> node = state.files().node(userId, current);
+            if (node.isEmpty() || !state.files().under(userId, current).isEmpty()) {
+                return;
+            }
+            state.files().delete(node.get().id());
+            current = current.substring(0, current.lastIndexOf('/'));
         }
     }
 

@@ -17,11 +17,6 @@ record Share(long id, int shareType, String owner, String itemPath, long itemId,
     static final int LINK = 3;
     static final int EMAIL = 4;
 
-    String name() {
-        int slash = itemPath.lastIndexOf('/');
-        return slash < 0 ? itemPath : itemPath.substring(slash + 1);
-    }
-
     Share with(int newPermissions, String newPasswordHash, LocalDate newExpiration, String newNote, String newLabel) {
         return new Share(id, shareType, owner, itemPath, itemId, folder, shareWith, newPermissions, newPasswordHash,
                 newExpiration, newNote, newLabel, token, created);

@@ -9,22 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The shares of every user. Shares point at file ids of the shared file tree. The tree keeps files only,
- * so a folder (a path with files below it) gets an id here, from a range far above the file ids.
+ * The shares of every user. Shares point at file ids of the shared file tree (files and folders alike).
  */
 public final class ShareState {
 
     private final Map<Long, Share> shares = new ConcurrentHashMap<>();
-    private final Map<String, Long> folderIds = new ConcurrentHashMap<>();
     private final AtomicLong nextShareId = new AtomicLong(1);
-    private final AtomicLong nextFolderId = new AtomicLong(1_000_000);
 
     long nextId() {
         return nextShareId.getAndIncrement();
-    }
-
-    long folderId(String userId, String path) {
-        return folderIds.computeIfAbsent(userId + "/" + path, key -> nextFolderId.getAndIncrement());
     }
 
     void put(Share share) {

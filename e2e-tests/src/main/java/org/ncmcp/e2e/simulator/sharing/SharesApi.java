@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ncmcp.e2e.simulator.files.FileTree;
 import org.ncmcp.e2e.simulator.http.Router;
 import org.ncmcp.e2e.simulator.http.SimExchange;
 import org.ncmcp.e2e.simulator.ocs.OcsEnvelope;
@@ -89,8 +90,8 @@ public final class SharesApi {
         String path = params.get("path");
         List<Map<String, Object>> result = new ArrayList<>();
         if (sharedWithMe) {
-            for (Share share : shares.all()) {
-                if (isRecipient(share, me) && (path == null || ("/" + share.name()).equals(normalise(path)))) {
+            for (Share share : live()) {
+                if (isRecipient(share, me) && (path == null || ("/" + nameOf(currentPath(share))).equals(normalise(path)))) {
                     result.add(format(exchange, share, me));
                 }
             }
@@ -113,11 +114,11 @@ public final class SharesApi {
         }
         // reshares=true would add others' reshares of the caller's files; recipients cannot reshare here, so the
         // answer is the caller's own shares either way.
-        for (Share share : shares.all()) {
+        for (Share share : live()) {
             if (!share.owner().equals(me)) {
                 continue;
             }
-            if (item != null && (subfiles ? !isChild(share.itemPath(), item.path()) : share.itemId() != item.id())) {
+            if (item != null && (subfiles ? !isChild(currentPath(share), item.path()) : share.itemId() != item.id())) {
                 continue;
             }
             result.add(format(exchange, share, me));
@@ -322,7 +323,8 @@ public final class SharesApi {
         if (!rawId.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        return shares.get(Long.parseLong(rawId)).filter(s -> s.owner().equals(me) || isRecipient(s, me));
+        return shares.get(Long.parseLong(rawId)).filter(this::itemExists)
+                .filter(s -> s.owner().equals(me) || isRecipient(s, me));
     }
 
     private boolean isRecipient(Share share, String me) {
@@ -331,8 +333,25 @@ public final class SharesApi {
                         && !share.owner().equals(me));
     }
 
+    /** Nextcloud deletes a file's shares with the file: a share whose item is gone no longer exists. */
+    private List<Share> live() {
+        return shares.all().stream().filter(this::itemExists).toList();
+    }
+
+    private boolean itemExists(Share share) {
+        return state.files().node(share.itemId()).isPresent();
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private String currentPath(Share share) {
+        return state.files().node(share.itemId()).map(FileTree.Node::path).orElse(share.itemPath());
+    }
+
     private boolean duplicate(String owner, long itemId, int shareType, String shareWith) {
-        return shares.all().stream().anyMatch(s -> s.owner().equals(owner) && s.itemId() == itemId
+        return live().stream().anyMatch(s -> s.owner().equals(owner) && s.itemId() == itemId
                 && s.shareType() == shareType && shareWith.equals(s.shareWith()));
     }
 
@@ -341,20 +360,14 @@ public final class SharesApi {
         return path.startsWith(prefix) && path.length() > prefix.length() && path.indexOf('/', prefix.length()) < 0;
     }
 
-    /** A file by path, or a folder: a path with files below it (the tree has no folder entries of its own). */
+    /** A file or folder of the user's tree by path, with its file id (the one WebDAV reports as oc:fileid). */
     private Optional<Item> item(String userId, String rawPath) {
         String path = normalise(rawPath).substring(1);
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SimFile> file = state.fileByPath(userId, path);
-        if (file.isPresent()) {
-            return Optional.of(new Item(file.get().id(), path, false, file.get()));
-        }
-        if (!state.filesUnder(userId, path).isEmpty()) {
-            return Optional.of(new Item(shares.folderId(userId, path), path, true, null));
-        }
-        return Optional.empty();
+        return state.files().node(userId, path).map(node -> new Item(node.id(), path, node.folder(),
+                node.folder() ? null : state.file(node.id()).orElse(null)));
     }
 
     private static String normalise(String path) {
@@ -368,8 +381,12 @@ public final class SharesApi {
     private Map<String, Object> format(SimExchange exchange, Share share, String viewer) {
         SimulatorUser owner = state.user(share.owner()).orElseThrow();
         Optional<SimFile> file = share.folder() ? Optional.empty() : state.file(share.itemId());
+        // the share follows its file by id, so a renamed file shows its new path
+        Optional<FileTree.Node> node = state.files().node(share.itemId());
+        String itemPath = currentPath(share);
+        long parentId = node.flatMap(n -> state.files().node(n.userId(), n.parent())).map(FileTree.Node::id).orElse(1L);
         boolean ownerView = share.owner().equals(viewer);
-        String target = "/" + share.name();
+        String target = "/" + nameOf(itemPath);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", Long.toString(share.id()));
         out.put("share_type", share.shareType());
@@ -386,7 +403,7 @@ public final class SharesApi {
         out.put("note", share.note());
         out.put("label", share.label());
         out.put("displayname_file_owner", owner.displayName());
-        out.put("path", ownerView ? "/" + share.itemPath() : target);
+        out.put("path", ownerView ? "/" + itemPath : target);
         out.put("item_type", share.folder() ? "folder" : "file");
         out.put("item_permissions", share.folder() ? ALL : 27);
         out.put("is-mount-root", false);
@@ -397,7 +414,7 @@ public final class SharesApi {
         out.put("storage", 1);
         out.put("item_source", share.itemId());
         out.put("file_source", share.itemId());
-        out.put("file_parent", 1);
+        out.put("file_parent", parentId);
         out.put("file_target", target);
         out.put("item_size", file.map(f -> (long) f.content().length).orElse(0L));
         out.put("item_mtime", file.map(SimFile::modifiedEpochSecond).orElse(share.created()));

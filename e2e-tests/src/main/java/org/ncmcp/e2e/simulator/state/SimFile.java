@@ -1,8 +1,8 @@
 package org.ncmcp.e2e.simulator.state;
 
 /**
- * A file in a user's tree. Notes and (later) recipes are files, so deleting one through any API
- * deletes it everywhere, as in Nextcloud.
+ * A file in a user's tree as read from {@link org.ncmcp.e2e.simulator.files.FileTree}: notes and recipes are
+ * files, so deleting one through any API (or WebDAV) deletes it everywhere, as in Nextcloud.
  *
  * @param path path below the user's root without a leading slash, e.g. {@code Notes/Work/Plan.md}
  */
@@ -17,17 +17,5 @@ public record SimFile(long id, String userId, String path, byte[] content, Strin
     public String parent() {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    SimFile withContent(byte[] newContent, long modified) {
-        return new SimFile(id, userId, path, newContent, contentType, modified, favorite, readonly);
-    }
-
-    SimFile withPath(String newPath, long modified) {
-        return new SimFile(id, userId, newPath, content, contentType, modified, favorite, readonly);
-    }
-
-    SimFile withFlags(boolean newFavorite, boolean newReadonly) {
-        return new SimFile(id, userId, path, content, contentType, modifiedEpochSecond, newFavorite, newReadonly);
     }
 }

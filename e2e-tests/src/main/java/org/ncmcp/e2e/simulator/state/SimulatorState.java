@@ -6,12 +6,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.ncmcp.e2e.simulator.files.FileTree;
 
 /**
  * Everything the simulator knows: users, app passwords and each user's files. One shared model, so
@@ -28,12 +27,12 @@ public final class SimulatorState {
     private final Map<String, SimulatorUser> usersByLogin = new ConcurrentHashMap<>();
     /** app password → owner user id. Keyed lookups are fine: the key is 72 random characters. */
     private final Map<String, String> appPasswords = new ConcurrentHashMap<>();
-    private final Map<Long, SimFile> files = new ConcurrentHashMap<>();
-    private final AtomicLong nextFileId = new AtomicLong(100);
+    private final FileTree files;
     private volatile long maxNoteBytes = 10L * 1024 * 1024;
 
     public SimulatorState(Clock clock) {
         this.clock = clock;
+        this.files = new FileTree(clock);
     }
 
     public Clock clock() {
@@ -138,56 +137,50 @@ public final class SimulatorState {
         this.maxNoteBytes = bytes;
     }
 
+    /** Every user's files on disk, with their ids; notes and recipes are files here. */
+    public FileTree files() {
+        return files;
+    }
+
+    /** A file (not a folder) by id. */
     public Optional<SimFile> file(long id) {
-        return Optional.ofNullable(files.get(id));
+        return files.node(id).filter(node -> !node.folder()).map(this::view);
     }
 
     public Optional<SimFile> fileByPath(String userId, String path) {
-        return files.values().stream().filter(f -> f.userId().equals(userId) && f.path().equals(path)).findFirst();
+        return files.node(userId, path).filter(node -> !node.folder()).map(this::view);
     }
 
+    /** The files (not folders) below {@code folder}, at any depth, by id. */
     public List<SimFile> filesUnder(String userId, String folder) {
-        String prefix = folder.endsWith("/") ? folder : folder + "/";
         List<SimFile> result = new ArrayList<>();
-        for (SimFile file : files.values()) {
-            if (file.userId().equals(userId) && file.path().startsWith(prefix)) {
-                result.add(file);
+        for (FileTree.Node node : files.under(userId, folder)) {
+            if (!node.folder()) {
+                result.add(view(node));
             }
         }
-        result.sort(Comparator.comparingLong(SimFile::id));
         return result;
     }
 
-    public synchronized SimFile createFile(String userId, String path, byte[] content, String contentType) {
-        if (fileByPath(userId, path).isPresent()) {
-            throw new IllegalStateException("file exists: " + path);
-        }
-        SimFile file = new SimFile(nextFileId.getAndIncrement(), userId, path, content, contentType,
-                clock.instant().getEpochSecond(), false, false);
-        files.put(file.id(), file);
-        return file;
+    public SimFile createFile(String userId, String path, byte[] content, String contentType) {
+        return view(files.createFile(userId, path, content, contentType));
     }
 
-    public synchronized SimFile writeFile(long id, byte[] content) {
-        SimFile updated = files.get(id).withContent(content, clock.instant().getEpochSecond());
-        files.put(id, updated);
-        return updated;
+    public SimFile writeFile(long id, byte[] content) {
+        return view(files.write(id, content));
     }
 
-    public synchronized SimFile moveFile(long id, String newPath) {
-        SimFile updated = files.get(id).withPath(newPath, clock.instant().getEpochSecond());
-        files.put(id, updated);
-        return updated;
+    public SimFile moveFile(long id, String newPath) {
+        return view(files.move(id, newPath));
     }
 
-    public synchronized SimFile setFlags(long id, boolean favorite, boolean readonly) {
-        SimFile updated = files.get(id).withFlags(favorite, readonly);
-        files.put(id, updated);
-        return updated;
+    public SimFile setFlags(long id, boolean favorite, boolean readonly) {
+        files.setFlags(id, favorite, readonly);
+        return file(id).orElseThrow();
     }
 
-    public synchronized boolean deleteFile(long id) {
-        return files.remove(id) != null;
+    public boolean deleteFile(long id) {
+        return files.delete(id);
     }
 
     /** Puts a file into a note's attachment folder ({@code .attachments.<noteId>/} beside the note). */
@@ -195,6 +188,11 @@ public final class SimulatorState {
         SimFile note = file(noteId).orElseThrow(() -> new IllegalArgumentException("no note " + noteId));
         String folder = note.parent().isEmpty() ? "" : note.parent() + "/";
         return createFile(userId, folder + ".attachments." + noteId + "/" + filename, content, contentType);
+    }
+
+    private SimFile view(FileTree.Node node) {
+        return new SimFile(node.id(), node.userId(), node.path(), files.content(node), files.contentType(node),
+                files.modifiedEpochSecond(node), files.favorite(node.id()), files.readonly(node.id()));
     }
 
     /** The object lock the Notes API takes so that create-with-unique-title and If-Match checks are atomic. */

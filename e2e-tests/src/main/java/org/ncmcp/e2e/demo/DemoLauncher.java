@@ -82,10 +82,16 @@ public final class DemoLauncher {
         String issuer = env("BROKER_ISSUER", "http://127.0.0.1:" + brokerPort);
         brokerSettings.put("broker.issuer", issuer);
         brokerSettings.put("broker.resources", resourceUri);
+        // people connect their Nextcloud account through Login Flow v2 at this Nextcloud; mcp-resource leases the
+        // credentials with a per-run lease-client secret (both sides get the same one)
+        brokerSettings.put("broker.nextcloud.url", trimSlash(nextcloudUrl));
+        String leaseSecret = env("LEASE_CLIENT_SECRET", randomSecret());
+        brokerSettings.put("broker.lease-client.client-secret", leaseSecret);
         BrokerProcess broker = BrokerProcess.start(brokerPort, brokerSettings, Path.of(".data/broker.log"));
 
         List<String> resourceArgs = new ArrayList<>(List.of("--server.port=" + mcpPort, "--mcp.auth.issuer=" + issuer,
-                "--mcp.auth.resource-uri=" + resourceUri, "--nextcloud.url=" + nextcloudUrl));
+                "--mcp.auth.resource-uri=" + resourceUri, "--nextcloud.url=" + nextcloudUrl,
+                "--mcp.auth.lease.client-secret=" + leaseSecret));
         resourceArgs.addAll(List.of(args));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(McpResourceApplication.class)
                 .run(resourceArgs.toArray(String[]::new));
@@ -151,6 +157,11 @@ public final class DemoLauncher {
         if (simulator != null) {
             out.println(" Nextcloud:    bundled simulator at " + simulator.baseUri());
         }
+        out.println();
+        out.println(" Connect:      each person connects their Nextcloud account once at " + broker.baseUrl()
+                + "/provision");
+        out.println("               (the first tool call answers with that link); account page: " + broker.baseUrl()
+                + "/user");
         out.println();
         out.println(" Your MCP client discovers the sign-in service from the MCP URL (OAuth 2.1, RFC 9728).");
         out.println(" Claude Desktop / Cursor / VS Code (mcp.json):");

@@ -10,7 +10,9 @@ import org.ncmcp.broker.provisioning.ProvisioningSession;
 import org.ncmcp.broker.provisioning.ProvisioningSessions;
 import org.ncmcp.model.lease.ProvisioningKind;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +42,7 @@ class ProvisioningCallbackController {
     }
 
     @GetMapping(OAuthRefreshKind.CALLBACK_PATH)
-    ResponseEntity<Void> callback(@RequestParam(required = false) String state,
+    ResponseEntity<?> callback(@RequestParam(required = false) String state,
             @RequestParam(required = false) String code, @RequestParam(required = false) String error,
             @RequestParam(name = "error_description", required = false) String errorDescription, Principal person) {
         if (state == null || state.isBlank()) {
@@ -78,5 +80,12 @@ class ProvisioningCallbackController {
             }
         }
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/provision/" + session.id())).build();
+    }
+
+    /** The person reads why (the generic error page would drop the reason). */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<String> refused(ResponseStatusException refused) {
+        return ResponseEntity.status(refused.getStatusCode()).contentType(MediaType.TEXT_PLAIN)
+                .body(refused.getReason());
     }
 }

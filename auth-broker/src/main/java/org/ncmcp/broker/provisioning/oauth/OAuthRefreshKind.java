@@ -34,6 +34,9 @@ public class OAuthRefreshKind implements CredentialKind {
 
     private static final Logger log = LoggerFactory.getLogger(OAuthRefreshKind.class);
 
+    private static final java.util.function.Predicate<StoredCredential> CURRENT_IDP_GRANT = current -> !current.revoked()
+            && (current.kind() == ProvisioningKind.OAUTH_REFRESH || current.kind() == ProvisioningKind.TOKEN_EXCHANGE);
+
     private final UpstreamTokenClient idp;
     private final ProvisioningSessions sessions;
     private final ProvisioningProperties provisioning;
@@ -147,6 +150,13 @@ public class OAuthRefreshKind implements CredentialKind {
 
     @Override
     public void revokeUpstream(StoredCredential credential, String openedSecret) {
+        if (service.credentials().find(credential.subject()).filter(CURRENT_IDP_GRANT).isPresent()) {
+            // Replaced by another grant of the same client at the same IdP. Keycloak's revocation endpoint ends every
+            // offline token of the person for the client, the new one included; the old grant idles out instead.
+            log.info("Not revoking the replaced refresh token of {} at the IdP: its successor is a grant of the same"
+                    + " client", credential.subject());
+            return;
+        }
         if (!idp.revoke(openedSecret, "refresh_token")) {
             log.info("The IdP advertises no revocation_endpoint; the refresh token of {} expires on its own",
                     credential.subject());

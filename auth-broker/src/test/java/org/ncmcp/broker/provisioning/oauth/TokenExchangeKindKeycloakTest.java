@@ -108,6 +108,41 @@ class TokenExchangeKindKeycloakTest {
         assertThat(brokers.first().service().status(subject).detail()).contains("revoked");
     }
 
+    @Test
+    void misconfiguredExchangesSayWhatToChangeAndKeepTheRotatedSignInGrant() {
+        brokers.signIn("carol");
+        String subject = brokers.subjectOf("carol");
+        brokers.first().jdbc().update("DELETE FROM nextcloud_credential WHERE subject = ?", subject);
+        var context = brokers.first().context();
+        var user = context.getBean(org.ncmcp.broker.login.BrokerUsers.class).find(subject).orElseThrow();
+        ProvisioningSessions sessions = context.getBean(ProvisioningSessions.class);
+
+        ProvisioningSession unknownAudience = sessions.find(misconfigured("nope", "nextcloud-audience")
+                .begin(user, ScopeSet.parse("files:read"), Instant.now()).session().id()).orElseThrow();
+        assertThat(unknownAudience.state()).isEqualTo(ProvisioningSession.State.FAILED);
+        assertThat(unknownAudience.detail()).contains("no client 'nope'")
+                .contains("broker.provisioning.token-exchange.audience");
+
+        ProvisioningSession audienceNotMapped = sessions.find(misconfigured("nextcloud", "")
+                .begin(user, ScopeSet.parse("files:read"), Instant.now()).session().id()).orElseThrow();
+        assertThat(audienceNotMapped.state()).isEqualTo(ProvisioningSession.State.FAILED);
+        assertThat(audienceNotMapped.detail()).contains("audience 'nextcloud' is not available")
+                .contains("broker.provisioning.token-exchange.scope");
+
+        // each failed attempt refreshed (and so rotated) the sign-in grant; the rotated one was kept, so it still works
+        ProvisioningSession fixed = sessions.find(brokers.first().tokenExchange()
+                .begin(user, ScopeSet.parse("files:read"), Instant.now()).session().id()).orElseThrow();
+        assertThat(fixed.state()).as(fixed.detail()).isEqualTo(ProvisioningSession.State.COMPLETED);
+    }
+
+    private static TokenExchangeKind misconfigured(String audience, String scope) {
+        var context = brokers.first().context();
+        return new TokenExchangeKind(context.getBean(UpstreamTokenClient.class), context.getBean(UpstreamGrants.class),
+                context.getBean(ProvisioningSessions.class), new TokenExchangeProperties(audience, scope,
+                        java.time.Duration.ofSeconds(60)), context.getBean(org.ncmcp.broker.login.UpstreamProperties.class),
+                context.getBean(SerialisedRefresh.class), brokers.first().service());
+    }
+
     /** An exchanged Keycloak token: for Nextcloud, requested by the broker, the person's. */
     private static void assertNextcloudTokenOf(String token, String username) {
         Map<String, Object> claims = UpstreamTokenClient.unverifiedClaims(token);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import org.ncmcp.broker.audit.AuditLog;
+import org.ncmcp.broker.provisioning.NextcloudCredentials;
 import org.ncmcp.broker.provisioning.ProvisioningProperties;
 import org.ncmcp.model.lease.ProvisioningKind;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -33,12 +34,14 @@ public class FederatedLoginSuccessHandler implements AuthenticationSuccessHandle
     private final SignInGrantRepository signInGrants;
     private final UpstreamGrants upstreamGrants;
     private final ProvisioningProperties provisioning;
+    private final NextcloudCredentials credentials;
     private final SavedRequestAwareAuthenticationSuccessHandler resume = new SavedRequestAwareAuthenticationSuccessHandler();
     private final AuthenticationFailureHandler refuse = new SimpleUrlAuthenticationFailureHandler("/login-error?reason=claim");
 
     public FederatedLoginSuccessHandler(BrokerUsers users, UpstreamProperties upstream, AuditLog audit,
             AdminProperties admins, SignInGrantRepository signInGrants, UpstreamGrants upstreamGrants,
-            ProvisioningProperties provisioning) {
+            ProvisioningProperties provisioning, NextcloudCredentials credentials) {
+        this.credentials = credentials;
         this.admins = admins;
         this.signInGrants = signInGrants;
         this.upstreamGrants = upstreamGrants;
@@ -78,8 +81,10 @@ public class FederatedLoginSuccessHandler implements AuthenticationSuccessHandle
         OAuth2AuthorizedClient client = signInGrants.loadAuthorizedClient(UpstreamProperties.REGISTRATION_ID,
                 authentication, request);
         signInGrants.removeAuthorizedClient(UpstreamProperties.REGISTRATION_ID, authentication, request, response);
-        if (!provisioning.enabledKinds().contains(ProvisioningKind.TOKEN_EXCHANGE)) {
-            return;
+        if (!provisioning.enabledKinds().contains(ProvisioningKind.TOKEN_EXCHANGE)
+                || credentials.find(subject).filter(c -> c.kind() == ProvisioningKind.TOKEN_EXCHANGE && !c.revoked())
+                        .isPresent()) {
+            return; // not needed, or the person's connection already holds (and rotates) a grant: one copy is enough
         }
         if (client == null || client.getRefreshToken() == null) {
             audit.record("sign-in-grant", subject, null, "missing", "the IdP issued no refresh token at sign-in;"

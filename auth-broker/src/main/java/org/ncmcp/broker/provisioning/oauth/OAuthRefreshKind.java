@@ -117,17 +117,17 @@ public class OAuthRefreshKind implements CredentialKind {
         try {
             actual = userIdOf(tokens);
         } catch (RuntimeException unverifiable) {
-            revokeQuietly(tokens.refreshToken());
             service.fail(session, "The sign-in service's answer could not be checked: " + unverifiable.getMessage(),
                     "oauth-refresh identity check failed: " + unverifiable.getMessage());
             return;
         }
         if (actual == null || !actual.equals(expected)) {
-            revokeQuietly(tokens.refreshToken());
+            // The grant is dropped, not revoked: it is nowhere stored, and revoking it at Keycloak would end every
+            // offline grant of the *other* account for the broker's client, including its own connection.
             service.fail(session, "You approved access as '" + actual + "' (claim " + upstream.userIdClaim()
-                    + "), but you are signed in here as '" + expected + "'. The grant was revoked; approve again with"
+                    + "), but you are signed in here as '" + expected + "'. Nothing was stored; approve again with"
                     + " your own account.", "identity mismatch: approved as " + actual + ", signed in as " + expected
-                            + "; grant revoked at the IdP");
+                            + "; grant discarded");
             return;
         }
         service.complete(session, actual, actual, tokens.refreshToken(), tokens.accessToken(), tokens.expiresAt());
@@ -160,14 +160,6 @@ public class OAuthRefreshKind implements CredentialKind {
         if (!idp.revoke(openedSecret, "refresh_token")) {
             log.info("The IdP advertises no revocation_endpoint; the refresh token of {} expires on its own",
                     credential.subject());
-        }
-    }
-
-    private void revokeQuietly(String refreshToken) {
-        try {
-            idp.revoke(refreshToken, "refresh_token");
-        } catch (RuntimeException failure) {
-            log.warn("Revoking a refused grant at the IdP failed: {}", failure.getMessage());
         }
     }
 }

@@ -90,6 +90,40 @@ class OAuthRefreshKindKeycloakTest {
     }
 
     @Test
+    void approvingWithAnotherAccountIsRefusedAndNothingIsStored() {
+        SignInBrowser carol = brokers.signIn("carol");
+        SignInBrowser bob = brokers.signIn("bob");
+        String carolSubject = brokers.subjectOf("carol");
+        java.util.Optional<StoredCredential> before = brokers.first().credentials().find(carolSubject);
+        CredentialKind.Begun begun = brokers.first().service().begin(carolSubject, ProvisioningKind.OAUTH_REFRESH,
+                ScopeSet.parse("files:read"));
+        // the approval happens in a browser signed in at Keycloak as bob; carol's broker session receives the code
+        URI callback = bob.visit(begun.next(), next -> next.getPath().equals("/provision/callback"));
+        HttpResponse<String> answer = carol.get(callback);
+        assertThat(answer.statusCode()).isEqualTo(302);
+
+        ProvisioningSession session = brokers.first().context().getBean(
+                org.ncmcp.broker.provisioning.ProvisioningSessions.class).find(begun.session().id()).orElseThrow();
+        assertThat(session.state()).isEqualTo(ProvisioningSession.State.FAILED);
+        assertThat(session.detail()).contains("as 'bob'").contains("signed in here as 'carol'");
+        assertThat(brokers.first().credentials().find(carolSubject).map(StoredCredential::updatedAt))
+                .isEqualTo(before.map(StoredCredential::updatedAt));
+    }
+
+    @Test
+    void denyingAtTheIdpDeclinesTheAttempt() {
+        SignInBrowser alice = brokers.signIn("alice");
+        CredentialKind.Begun begun = brokers.first().service().begin(brokers.subjectOf("alice"),
+                ProvisioningKind.OAUTH_REFRESH, ScopeSet.parse("files:read"));
+        HttpResponse<String> answer = alice.get(brokers.first().base().resolve("/provision/callback?state="
+                + begun.session().oauthState() + "&error=access_denied"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/provision/" + begun.session().id());
+        assertThat(brokers.first().service().status(brokers.subjectOf("alice")).latestSession().orElseThrow().state())
+                .isEqualTo(ProvisioningSession.State.DECLINED);
+    }
+
+    @Test
     void fiftyConcurrentLeasesOnTwoReplicasCauseExactlyOneRefreshAndTheRotatedTokenIsPersisted() throws Exception {
         connect("alice");
         String subject = brokers.subjectOf("alice");

@@ -54,13 +54,33 @@ final class RealKeycloak {
         }
         Path root = repositoryRoot();
         Path script = root.resolve(".ci/keycloak.sh");
-        String url = run(script, "start").strip();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, "stop"), "keycloak-stop"));
+        String url = tryRun(script, "status");
+        if (url == null) {
+            // ours: started now (the first start in a fresh checkout also unpacks and builds it), stopped at exit
+            url = run(script, "start").strip();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, "stop"), "keycloak-stop"));
+        }
+        System.out.println("Broker tests use Keycloak at " + url.strip());
         try {
             String password = Files.readString(root.resolve("target/keycloak-ci/admin-password")).strip();
-            return new RealKeycloak(URI.create(url), password);
+            return new RealKeycloak(URI.create(url.strip()), password);
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak started, but its admin password file is missing", e);
+        }
+    }
+
+    /** @return the output, or null when the command failed */
+    private static String tryRun(Path script, String command) {
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0 ? out.strip() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -61,7 +61,10 @@ class ProvisioningCallbackController {
                     "This connection attempt was started by another person; sign in as that person or start again.");
         }
         if (session.pending()) {
-            if (error != null) {
+            if (session.expiresAt().isBefore(clock.instant())) {
+                service.fail(session, "The connection was not completed in time; start again.",
+                        "oauth-refresh callback after the attempt expired");
+            } else if (error != null) {
                 if ("access_denied".equals(error)) {
                     if (sessions.finish(session.id(), ProvisioningSession.State.DECLINED,
                             "You did not allow access at the sign-in service.", clock.instant())) {

@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ncmcp.broker.provisioning.CredentialKind;
 import org.ncmcp.broker.provisioning.CredentialKind.CredentialRevokedException;
 import org.ncmcp.broker.provisioning.ProvisioningSession;
@@ -31,14 +31,10 @@ import org.ncmcp.model.scope.ScopeSet;
  * through the IdP and the callback, the identity check, the serialised refresh (issue 4 item 6) and revocation.
  * Keycloak runs with single-use refresh tokens here, so presenting a refresh token that was already rotated fails.
  */
+@ExtendWith(TwoBrokers.Shared.class)
 class OAuthRefreshKindKeycloakTest {
 
     private static TwoBrokers brokers;
-
-    @BeforeAll
-    static void start() {
-        brokers = TwoBrokers.get();
-    }
 
     /** Signs the person in, starts oauth-refresh, follows the IdP round trip; @return the landing page URL */
     private static URI connect(String username) {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real Keycloak 26 the project tests against (realm {@code nextcloud-mcp}, see
  * e2e-tests/src/test/resources/keycloak/README.md): the one at {@code KEYCLOAK_URL} (admin password in
- * {@code KEYCLOAK_ADMIN_PASSWORD}), or one started for this JVM with the project's {@code .ci/keycloak.sh} and stopped
- * at exit. Only the admin REST calls the broker tests need.
+ * {@code KEYCLOAK_ADMIN_PASSWORD}), one already running from the project's {@code .ci/keycloak.sh}, or one started
+ * with that script for this test run and stopped when the run ends. Only the admin REST calls the broker tests need.
  */
 final class RealKeycloak {
 
@@ -29,6 +29,8 @@ final class RealKeycloak {
     static final String BROKER_SECRET = "mcp-broker-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RealKeycloak instance;
+    /** The script that started the Keycloak of this JVM, if it was this class. */
+    private static Path started;
 
     private final URI base;
     private final String adminPassword;
@@ -37,6 +39,14 @@ final class RealKeycloak {
     private RealKeycloak(URI base, String adminPassword) {
         this.base = base;
         this.adminPassword = adminPassword;
+    }
+
+    /** Stops the Keycloak this JVM started (a running or external one is left alone). */
+    synchronized void stopIfOurs() {
+        if (started != null) {
+            run(started, "stop");
+            started = null;
+        }
     }
 
     static synchronized RealKeycloak get() {
@@ -56,9 +66,15 @@ final class RealKeycloak {
         Path script = root.resolve(".ci/keycloak.sh");
         String url = tryRun(script, "status");
         if (url == null) {
-            // ours: started now (the first start in a fresh checkout also unpacks and builds it), stopped at exit
+            // ours: started now (the first start in a fresh checkout also unpacks and builds it), stopped when the
+            // test run ends (TwoBrokers.close), or at the latest when the JVM exits
             url = run(script, "start").strip();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, "stop"), "keycloak-stop"));
+            started = script;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (instance != null) {
+                    instance.stopIfOurs();
+                }
+            }, "keycloak-stop"));
         }
         System.out.println("Broker tests use Keycloak at " + url.strip());
         try {

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ncmcp.broker.login.UpstreamGrants;
 import org.ncmcp.broker.provisioning.CredentialKind;
 import org.ncmcp.broker.provisioning.CredentialKind.CredentialRevokedException;
@@ -23,14 +23,10 @@ import org.ncmcp.model.scope.ScopeSet;
  * {@code token-exchange} against the real Keycloak (RFC 8693 standard token exchange, realm client {@code mcp-broker}
  * exchanging for {@code audience=nextcloud}), two broker replicas over one PostgreSQL.
  */
+@ExtendWith(TwoBrokers.Shared.class)
 class TokenExchangeKindKeycloakTest {
 
     private static TwoBrokers brokers;
-
-    @BeforeAll
-    static void start() {
-        brokers = TwoBrokers.get();
-    }
 
     private static ProvisioningSession connect(String username) {
         brokers.signIn(username);

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.ncmcp.broker.AuthBrokerApplication;
 import org.ncmcp.broker.provisioning.NextcloudCredentials;
 import org.ncmcp.broker.provisioning.ProvisioningService;
@@ -20,9 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * signing people in at the real Keycloak. Shared by the Keycloak tests of this package and started once per JVM:
  * a context takes seconds.
  */
-final class TwoBrokers {
-
-    private static TwoBrokers instance;
+final class TwoBrokers implements AutoCloseable {
 
     final RealKeycloak keycloak;
     final EmbeddedPostgres postgres;
@@ -51,22 +51,43 @@ final class TwoBrokers {
         }
     }
 
-    static synchronized TwoBrokers get() {
-        if (instance == null) {
-            instance = new TwoBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "two-brokers-stop"));
+    /**
+     * The replicas of this test run, started by the first test class that asks; JUnit closes them (and a Keycloak
+     * started for them) when the whole run ends, not at JVM exit where Surefire would cut the shutdown short.
+     */
+    static TwoBrokers get(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(TwoBrokers.class, key -> new TwoBrokers(), TwoBrokers.class);
+    }
+
+    /** Gives the test class its replicas in a static field named {@code brokers}. */
+    static final class Shared implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            var field = context.getRequiredTestClass().getDeclaredField("brokers");
+            field.setAccessible(true);
+            field.set(null, get(context));
         }
-        return instance;
     }
 
     private TwoBrokers() {
         keycloak = RealKeycloak.get();
-        keycloak.enforceRotationAndRecordEvents();
         try {
+            keycloak.enforceRotationAndRecordEvents();
             postgres = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
+            keycloak.stopIfOurs();
             throw new UncheckedIOException(e);
         }
+        try {
+            startReplicas();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startReplicas() {
         for (int i = 0; i < 2; i++) {
             int port = freePort();
             URI base = URI.create("http://127.0.0.1:" + port);
@@ -111,13 +132,15 @@ final class TwoBrokers {
                 String.class, username);
     }
 
-    private void close() {
+    @Override
+    public void close() {
         replicas.forEach(replica -> replica.context().close());
         try {
             postgres.close();
         } catch (IOException ignored) {
-            // the JVM is ending
+            // the test run is over
         }
+        keycloak.stopIfOurs();
     }
 
     private static int freePort() {

@@ -78,6 +78,16 @@ public class NextcloudCredentials {
                 credential.subject());
     }
 
+    /**
+     * Only the rotated refresh token: the IdP rotated it, but what the refresh was for failed afterwards (a token
+     * exchange). Without this the next refresh would present a token the IdP already replaced.
+     */
+    public void storeRotatedSecret(StoredCredential credential, String newSecret, Instant now) {
+        Vault.Sealed sealed = vault.seal(newSecret, aad(credential.subject(), credential.kind(), SECRET));
+        jdbc.update("UPDATE " + TABLE + " SET secret = ?, secret_key_id = ?, refreshed_at = ? WHERE subject = ?",
+                sealed.ciphertext(), sealed.keyId(), Timestamp.from(now), credential.subject());
+    }
+
     /** @return false when the person has no credential */
     public boolean updateScopes(String subject, ScopeSet scopes, Instant now) {
         return jdbc.update("UPDATE " + TABLE + " SET scopes = ?, updated_at = ? WHERE subject = ?", scopes.format(),

@@ -10,6 +10,7 @@ import org.ncmcp.broker.provisioning.CredentialKind;
 import org.ncmcp.broker.provisioning.ProvisioningProperties;
 import org.ncmcp.broker.provisioning.ProvisioningService;
 import org.ncmcp.broker.provisioning.StoredCredential;
+import org.ncmcp.broker.provisioning.oauth.IdentityProviderException;
 import org.ncmcp.broker.server.BrokerProperties;
 import org.ncmcp.model.lease.CredentialLease;
 import org.ncmcp.model.lease.LeaseProtocol;
@@ -81,6 +82,11 @@ public class LeaseIssuer {
             secret = provisioning.kind(credential.kind()).leaseSecret(credential, now, notAfter);
         } catch (CredentialKind.CredentialRevokedException revoked) {
             throw notProvisioned(subject, revoked.getMessage());
+        } catch (IdentityProviderException unavailable) {
+            // the IdP is down or misconfigured: not the person's fault, and nothing was revoked
+            throw new OAuth2AuthenticationException(new OAuth2Error("temporarily_unavailable",
+                    "The sign-in service could not renew this person's Nextcloud token: " + unavailable.getMessage(),
+                    null));
         }
         Instant expiresAt = secret.expiresAt().isBefore(notAfter) ? secret.expiresAt() : notAfter;
         return new CredentialLease(credential.kind().scheme(), secret.secret(), credential.nextcloudUserId(),

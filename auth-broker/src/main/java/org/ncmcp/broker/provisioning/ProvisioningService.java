@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ncmcp.broker.audit.AuditLog;
 import org.ncmcp.broker.login.BrokerUsers;
 import org.ncmcp.broker.login.BrokerUsers.BrokerUser;
+import org.ncmcp.broker.login.UpstreamGrants;
 import org.ncmcp.model.lease.ProvisioningKind;
 import org.ncmcp.model.lease.ProvisioningStatus;
 import org.ncmcp.model.scope.ScopeSet;
@@ -36,13 +37,15 @@ public class ProvisioningService {
     private final NextcloudCredentials credentials;
     private final ProvisioningSessions sessions;
     private final BrokerUsers users;
+    private final UpstreamGrants upstreamGrants;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ProvisioningService(List<CredentialKind> available, ProvisioningProperties properties,
-            NextcloudCredentials credentials, ProvisioningSessions sessions, BrokerUsers users, AuditLog audit,
-            TransactionTemplate transactions, Clock clock) {
+            NextcloudCredentials credentials, ProvisioningSessions sessions, BrokerUsers users,
+            UpstreamGrants upstreamGrants, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        this.upstreamGrants = upstreamGrants;
         available.forEach(kind -> kinds.put(kind.kind(), kind));
         for (ProvisioningKind enabled : properties.enabledKinds()) {
             if (!kinds.containsKey(enabled)) {
@@ -198,6 +201,8 @@ public class ProvisioningService {
             }
             return credential;
         });
+        // a kept sign-in grant (token-exchange) would let the broker reconnect without the person: forget it too
+        upstreamGrants.forget(subject);
         removed.ifPresent(credential -> audit.record("access-revoked", subject, null, "success",
                 credential.kind() + " credential removed by " + actor));
         return removed.isPresent();

@@ -33,6 +33,8 @@ final class MultiUserStack implements AutoCloseable {
     final NextcloudSimulator simulator;
     final EmbeddedPostgres postgres;
     final List<BrokerProcess> brokers = new ArrayList<>();
+    private final List<Map<String, String>> brokerSettings = new ArrayList<>();
+    private final List<Integer> brokerPorts = new ArrayList<>();
     final LoopbackProxy proxy;
     final List<ConfigurableApplicationContext> resources = new ArrayList<>();
     final LoopbackProxy resourceProxy;
@@ -64,6 +66,7 @@ final class MultiUserStack implements AutoCloseable {
         List<URI> backends = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
             Map<String, String> settings = new LinkedHashMap<>();
+            brokerSettings.add(settings);
             settings.put("broker.issuer", issuer);
             settings.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             settings.put("spring.datasource.username", "postgres");
@@ -77,6 +80,7 @@ final class MultiUserStack implements AutoCloseable {
             settings.put("broker.provisioning.poll-interval", "1s");
             settings.putAll(extraBrokerSettings);
             BrokerProcess broker = BrokerProcess.start(0, settings, Path.of("target/broker-logs/stack-replica-" + i + ".log"));
+            brokerPorts.add(broker.port());
             brokers.add(broker);
             backends.add(URI.create(broker.baseUrl()));
         }
@@ -92,6 +96,26 @@ final class MultiUserStack implements AutoCloseable {
             resourceBackends.add(URI.create("http://127.0.0.1:" + port));
         }
         resourceProxy = resourceReplicas == 1 ? null : LoopbackProxy.start(resourcePort, resourceBackends, Map.of());
+    }
+
+    /**
+     * Stops every broker replica and starts it again on its port with {@code changes} applied (a rolling config
+     * change); a null value removes the setting.
+     */
+    void restartBrokers(Map<String, String> changes) {
+        for (int i = 0; i < brokers.size(); i++) {
+            brokers.get(i).close();
+            Map<String, String> settings = brokerSettings.get(i);
+            changes.forEach((key, value) -> {
+                if (value == null) {
+                    settings.remove(key);
+                } else {
+                    settings.put(key, value);
+                }
+            });
+            brokers.set(i, BrokerProcess.start(brokerPorts.get(i), brokerSettings.get(i),
+                    Path.of("target/broker-logs/stack-replica-" + i + "-restarted.log")));
+        }
     }
 
     String issuer() {

@@ -3,26 +3,17 @@ package org.ncmcp.e2e.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.oauth.HeadlessSignIn;
-import org.ncmcp.e2e.oauth.McpOAuthClient;
 import org.ncmcp.e2e.stock.Chromium;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 4 end to end: people connect their own Nextcloud account in a real browser (Chromium) through Login Flow
@@ -31,14 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProvisioningEndToEndTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final String REDIRECT = "http://127.0.0.1:33418/callback";
-    private static final AtomicInteger IDS = new AtomicInteger(100);
 
     static MultiUserStack stack;
     static Playwright playwright;
     static Browser browser;
+    static ProvisioningJourney journey;
 
     @BeforeAll
     static void start() {
@@ -50,6 +38,8 @@ class ProvisioningEndToEndTest {
         stack.simulator.state().addUser("carol", "carol", "Carol C.", "carol-login-password");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
+        journey = new ProvisioningJourney(stack, browser, ProvisioningJourney::simulatorSignIn,
+                user -> user + "-login-password");
     }
 
     @AfterAll
@@ -66,62 +56,20 @@ class ProvisioningEndToEndTest {
     }
 
     static String accessToken(String user, String scope) {
-        McpOAuthClient client = new McpOAuthClient(stack.issuer(), REDIRECT);
-        client.register("Provisioning test client");
-        return client.signIn(new HeadlessSignIn(user, user + "-login-password"), scope, stack.resourceUri)
-                .get("access_token").asString();
+        return journey.accessToken(user, scope, null);
     }
 
-    /** A tools/call over plain HTTP; {@code urlElicitation} declares the capability the 2026-07-28 way (_meta). */
-    static HttpResponse<String> call(String token, String tool, String arguments, boolean urlElicitation) throws Exception {
-        String meta = urlElicitation
-                ? ",\"_meta\":{\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{\"url\":{}}}}" : "";
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + meta + "}}";
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.resourceUri))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> call(String token, String tool, String arguments, boolean urlElicitation)
+            throws Exception {
+        return journey.call(token, tool, arguments, urlElicitation);
     }
 
     static JsonNode result(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.has("result")).as(response.body()).isTrue();
-        return body.get("result");
+        return ProvisioningJourney.result(response);
     }
 
-    /**
-     * A person signs in at the broker in one browser window and approves at Nextcloud (as {@code nextcloudUser}) in
-     * another, as Login Flow v2 has it; returns the broker landing page once the attempt has ended.
-     */
     static Page connectInBrowser(String brokerUser, String nextcloudUser, String provisioningUrl) {
-        BrowserContext broker = browser.newContext();
-        Page page = broker.newPage();
-        page.setDefaultTimeout(30_000);
-        page.navigate(provisioningUrl);
-        page.waitForSelector("#user");
-        page.fill("#user", brokerUser);
-        page.fill("#password", brokerUser + "-login-password");
-        page.click("#submit-form");
-        page.waitForSelector("#connect-form");
-        page.click("#connect");
-        page.waitForSelector("#pending");
-        String nextcloudLogin = page.getAttribute("#open-nextcloud", "href");
-        try (BrowserContext nextcloud = browser.newContext()) {
-            Page approval = nextcloud.newPage();
-            approval.setDefaultTimeout(30_000);
-            approval.navigate(nextcloudLogin);
-            approval.waitForSelector("#user");
-            approval.fill("#user", nextcloudUser);
-            approval.fill("#password", nextcloudUser + "-login-password");
-            approval.click("#submit-form");
-            approval.click("#submit-grant");
-            assertThat(approval.textContent("h1")).isEqualTo("Account connected");
-        }
-        // the landing page reloads itself every few seconds until the broker has collected the app password
-        page.waitForSelector("#completed, #failed, #ended", new Page.WaitForSelectorOptions().setTimeout(30_000));
-        return page;
+        return journey.connectInBrowser(brokerUser, nextcloudUser, provisioningUrl);
     }
 
     @Test
@@ -131,7 +79,7 @@ class ProvisioningEndToEndTest {
         String bob = accessToken("bob", "notes:read notes:write");
 
         // before connecting: -32042 for a client that declared URL elicitation...
-        JsonNode elicitation = JSON.readTree(call(alice, "nc_notes_search_notes", "{\"query\":\"plan\"}", true).body());
+        JsonNode elicitation = ProvisioningJourney.JSON.readTree(call(alice, "nc_notes_search_notes", "{\"query\":\"plan\"}", true).body());
         assertThat(elicitation.path("error").path("code").asInt()).as(elicitation.toString()).isEqualTo(-32042);
         JsonNode request = elicitation.path("error").path("data").path("elicitations").get(0);
         assertThat(request.path("mode").asString()).isEqualTo("url");

@@ -366,10 +366,13 @@ class KeycloakBrowserLoginTest {
     }
 
     /** Every catalogue tool these scopes allow (write implies read). */
+    /** The Nextcloud tools the scopes allow, plus the account tools (nc_auth_*), which need only a valid token. */
     static Set<String> catalogueToolsFor(String scopes) {
         ScopeSet granted = ScopeSet.parse(scopes);
-        return ToolCatalogue.all().stream().filter(tool -> granted.grants(tool.scope())).map(ToolInfo::name)
+        Set<String> tools = ToolCatalogue.all().stream().filter(tool -> granted.grants(tool.scope())).map(ToolInfo::name)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+        org.ncmcp.model.tool.AuthCatalogue.TOOLS.forEach(tool -> tools.add(tool.name()));
+        return tools;
     }
 
     private static HttpResponse<String> postInitialize(String bearer) throws IOException, InterruptedException {

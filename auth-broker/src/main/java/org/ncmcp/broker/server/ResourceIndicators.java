@@ -3,12 +3,16 @@ package org.ncmcp.broker.server;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.ncmcp.broker.api.BrokerApiProperties;
 import org.ncmcp.model.resource.CanonicalUri;
 import org.springframework.stereotype.Component;
 
 /**
  * RFC 8707 resource indicators: which protected resources the broker issues tokens for, compared in
- * canonical form (lower-case scheme and host, default port dropped, no trailing slash, no fragment).
+ * canonical form (lower-case scheme and host, default port dropped, no trailing slash, no fragment): the MCP
+ * resources of {@code broker.resources} and the broker's own REST API ({@code broker.api.resource}). A token names
+ * exactly one of them in {@code aud}, so one for mcp-resource is refused by the API and the other way round.
  */
 @Component
 public class ResourceIndicators {
@@ -16,10 +20,25 @@ public class ResourceIndicators {
     public static final String PARAMETER = "resource";
 
     private final List<String> known;
+    private final String api;
 
-    public ResourceIndicators(BrokerProperties properties) {
-        this.known = properties.resources().stream().map(URI::toString).map(ResourceIndicators::canonical)
+    public ResourceIndicators(BrokerProperties properties, BrokerApiProperties apiProperties) {
+        List<String> mcp = properties.resources().stream().map(URI::toString).map(ResourceIndicators::canonical)
                 .map(Optional::orElseThrow).toList();
+        String apiResource = apiProperties.resourceFor(properties);
+        this.api = canonical(apiResource).orElseThrow(() -> new IllegalStateException("broker.api.resource '"
+                + apiResource + "' is not an absolute http(s) URI"));
+        if (mcp.contains(api)) {
+            throw new IllegalStateException("broker.api.resource (" + api + ") must differ from every broker.resources"
+                    + " entry: tokens for mcp-resource must not be accepted by the broker's API");
+        }
+        // the API comes last: a request without a resource parameter keeps getting an mcp-resource token
+        this.known = Stream.concat(mcp.stream(), Stream.of(api)).toList();
+    }
+
+    /** The canonical resource of the broker's own REST API, the {@code aud} its tokens carry. */
+    public String apiResource() {
+        return api;
     }
 
     /** The resource a request without a {@code resource} parameter is bound to. */

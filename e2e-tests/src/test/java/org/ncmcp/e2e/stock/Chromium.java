@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Debian's Chromium under Playwright, started the way every browser test of this project starts it. */
-final class Chromium {
+public final class Chromium {
 
     static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
@@ -18,16 +18,16 @@ final class Chromium {
     }
 
     /** Why no browser test can run here, if so. */
-    static Optional<String> missing() {
+    public static Optional<String> missing() {
         return Files.isExecutable(EXECUTABLE) ? Optional.empty()
                 : Optional.of(EXECUTABLE + " is missing (apt-get install chromium)");
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser launch(Playwright playwright) {
+    public static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync")));

@@ -48,6 +48,10 @@ final class ApiTokens {
         this.client = clients.findByClientId(JSON.readTree(created.body()).get("client_id").asString());
     }
 
+    String clientId() {
+        return client.getClientId();
+    }
+
     /** Records a sign-in of {@code subject} as the IdP login would. */
     static void signedIn(BrokerUsers users, String subject, String nextcloudUser, boolean admin) {
         users.recordLogin(new BrokerUsers.BrokerUser(subject, "http://idp.example.test", nextcloudUser,

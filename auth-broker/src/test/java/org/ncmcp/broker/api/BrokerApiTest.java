@@ -184,6 +184,19 @@ class BrokerApiTest {
         }
 
         @Test
+        @DisplayName("RFC 8707: the authorization endpoint accepts the API as a resource; an unknown one stays invalid_target")
+        void apiIsAResource() {
+            String authorize = "/oauth2/authorize?response_type=code&client_id=" + tokens.clientId()
+                    + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A33418%2Fcb&scope=profile&state=s1"
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&resource=";
+            HttpResponse<String> api = get(authorize + "http%3A%2F%2F127.0.0.1%3A9999%2Fapi", null);
+            assertThat(api.statusCode()).isEqualTo(302);
+            assertThat(api.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/upstream");
+            HttpResponse<String> unknown = get(authorize + "http%3A%2F%2F127.0.0.1%3A9999%2Fadmin", null);
+            assertThat(unknown.headers().firstValue("Location").orElseThrow()).contains("error=invalid_target");
+        }
+
+        @Test
         @DisplayName("Expired, foreign-issuer and foreign-key tokens are 401; a garbage token too")
         void badTokens() throws Exception {
             RSAKey brokerKey = signingKeys.activeKey();

@@ -225,9 +225,12 @@ class BrokerApiTest {
         }
 
         @Test
-        @DisplayName("An unknown path under /api is a 404 problem")
+        @DisplayName("An unknown path under /api is a 404 problem, a method an endpoint does not take a 405 problem")
         void unknownPath() {
             problem(get("/api/v1/nothing-here", tokens.forApi(alice)), 404);
+            HttpResponse<String> wrongMethod = call("POST", "/api/v1/scopes", tokens.forApi(alice), "{}");
+            problem(wrongMethod, 405);
+            assertThat(wrongMethod.headers().firstValue("Allow").orElseThrow()).contains("GET");
         }
     }
 

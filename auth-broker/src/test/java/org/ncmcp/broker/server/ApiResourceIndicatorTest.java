@@ -24,9 +24,20 @@ class ApiResourceIndicatorTest {
         ResourceIndicators indicators = new ResourceIndicators(broker("https://broker.example.test/",
                 "https://mcp.example.test/mcp"), new BrokerApiProperties(null, 20, 100));
         assertThat(indicators.apiResource()).isEqualTo("https://broker.example.test/api");
-        assertThat(indicators.known()).containsExactly("https://mcp.example.test/mcp", "https://broker.example.test/api");
+        assertThat(indicators.targets()).containsExactly("https://mcp.example.test/mcp", "https://broker.example.test/api");
         assertThat(indicators.defaultResource()).isEqualTo("https://mcp.example.test/mcp");
-        assertThat(indicators.resolve("HTTPS://BROKER.example.test:443/api/")).contains("https://broker.example.test/api");
+        assertThat(indicators.resolveTarget("HTTPS://BROKER.example.test:443/api/"))
+                .contains("https://broker.example.test/api");
+    }
+
+    @Test
+    @DisplayName("the MCP resources alone stay what known()/resolve() answer, so an API token is never taken for an MCP one")
+    void mcpResourcesStayApart() {
+        ResourceIndicators indicators = new ResourceIndicators(broker("https://broker.example.test",
+                "https://mcp.example.test/mcp"), new BrokerApiProperties(null, 20, 100));
+        assertThat(indicators.known()).containsExactly("https://mcp.example.test/mcp");
+        assertThat(indicators.resolve("https://broker.example.test/api")).isEmpty();
+        assertThat(indicators.resolve("https://mcp.example.test/mcp/")).contains("https://mcp.example.test/mcp");
     }
 
     @Test

@@ -11,10 +11,13 @@ import org.ncmcp.broker.provisioning.VaultRotation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.MediaType;
 
 /** For administrators only: everyone's accounts, the audit log, and the vault's key rotation. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "administration")
 class AdministrationController {
 

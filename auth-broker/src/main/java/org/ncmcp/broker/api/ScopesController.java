@@ -7,10 +7,13 @@ import org.ncmcp.broker.consent.ConsentController;
 import org.ncmcp.model.scope.Access;
 import org.ncmcp.model.scope.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.MediaType;
 
 /** The scope catalogue: what a person can grant an assistant, in the words the consent page uses. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "scopes")
 class ScopesController {
 

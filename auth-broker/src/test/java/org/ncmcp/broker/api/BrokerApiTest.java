@@ -519,8 +519,16 @@ class BrokerApiTest {
             List<String> documented = new ArrayList<>();
             paths.propertyNames().forEach(documented::add);
             assertThat(documented).containsExactlyInAnyOrderElementsOf(expected.keySet());
-            expected.forEach((path, methods) -> methods.forEach(method ->
-                    assertThat(paths.get(path).get(method)).as(method + " " + path).isNotNull()));
+            expected.forEach((path, methods) -> methods.forEach(method -> {
+                JsonNode operation = paths.get(path).get(method);
+                assertThat(operation).as(method + " " + path).isNotNull();
+                assertThat(operation.get("responses").has("401")).as(method + " " + path + " documents 401").isTrue();
+                assertThat(operation.get("responses").get("403").get("content").has("application/problem+json")).isTrue();
+            }));
+            assertThat(paths.get("/api/v1/users/{id}/scopes").get("patch").get("responses").has("400")).isTrue();
+            assertThat(paths.get("/api/v1/users/{id}/access").get("get").get("responses").has("404")).isTrue();
+            assertThat(paths.get("/api/v1/scopes").get("get").get("responses").get("200").get("content")
+                    .has("application/json")).isTrue();
             JsonNode scheme = document.get("components").get("securitySchemes").get(OpenApiConfiguration.BEARER);
             assertThat(scheme.get("type").asString()).isEqualTo("http");
             assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");

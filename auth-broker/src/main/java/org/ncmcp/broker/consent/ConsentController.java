@@ -94,6 +94,7 @@ public class ConsentController {
         return "consent";
     }
 
+    /** What a scope lets an assistant do, in words a person reads on the consent page and in the API. */
     public static String describe(String scope) {
         return Scope.tryParse(scope).map(s -> switch (s.access()) {
             case READ -> "Read your " + s.app().displayName();

@@ -54,8 +54,9 @@ public class UpstreamGrants {
                 keyId);
     }
 
-    /** Re-seals one row under the active key. */
+    /** Re-seals one row under the active key; call inside a transaction (the row stays locked until it ends). */
     public void reseal(String subject) {
+        jdbc.queryForList("SELECT subject FROM " + TABLE + " WHERE subject = ? FOR UPDATE", String.class, subject);
         refreshToken(subject).ifPresent(token -> {
             Vault.Sealed sealed = vault.seal(token, aad(subject));
             jdbc.update("UPDATE " + TABLE + " SET refresh_token = ?, refresh_token_key_id = ? WHERE subject = ?",

@@ -121,6 +121,14 @@ public class ProvisioningSessions {
                 Timestamp.from(now));
     }
 
+    /** Pending sessions holding a value sealed under another key than {@code keyId} (they need that key still). */
+    public int pendingNotUnder(String keyId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM " + TABLE + " WHERE status = 'pending' AND"
+                + " (poll_token_key_id <> ? OR received_key_id <> ? OR code_verifier_key_id <> ?)", Integer.class,
+                keyId, keyId, keyId);
+        return count == null ? 0 : count;
+    }
+
     public String openPollToken(ProvisioningSession session) {
         return vault.open(session.pollToken(), aad(session.id(), session.subject(), session.kind(), "poll_token"));
     }

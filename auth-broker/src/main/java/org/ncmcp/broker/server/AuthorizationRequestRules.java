@@ -38,9 +38,9 @@ public class AuthorizationRequestRules implements Consumer<OAuth2AuthorizationCo
         if (resource instanceof String[] || resource instanceof List<?>) {
             throw error("invalid_target", "only one resource may be requested", request, true);
         }
-        if (resource != null && resources.resolve(resource.toString()).isEmpty()) {
+        if (resource != null && resources.resolveTarget(resource.toString()).isEmpty()) {
             throw error("invalid_target", "unknown resource '" + resource + "'; this server issues tokens for "
-                    + String.join(", ", resources.known()), request, true);
+                    + String.join(", ", resources.targets()), request, true);
         }
     }
 

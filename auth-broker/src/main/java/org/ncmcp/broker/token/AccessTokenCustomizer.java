@@ -69,7 +69,7 @@ public class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
         if (authorization != null) {
             OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
             if (request != null && request.getAdditionalParameters().get(ResourceIndicators.PARAMETER) != null) {
-                authorized = resources.resolve(request.getAdditionalParameters().get(ResourceIndicators.PARAMETER)
+                authorized = resources.resolveTarget(request.getAdditionalParameters().get(ResourceIndicators.PARAMETER)
                         .toString()).orElseThrow(() -> invalidTarget("the authorized resource is no longer served"));
             }
         }
@@ -85,7 +85,7 @@ public class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
             }
             return authorized;
         }
-        String canonical = resources.resolve(requested.toString())
+        String canonical = resources.resolveTarget(requested.toString())
                 .orElseThrow(() -> invalidTarget("unknown resource '" + requested + "'"));
         if (!canonical.equals(authorized)) {
             throw invalidTarget("the token request must name the same resource as the authorization request ("

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts users' Nextcloud secrets at rest with AES-256-GCM (ARCHITECTURE.md §2.1 "Vault"). Every sealed value
  * records the id of the key that sealed it, so keys rotate without downtime: add a new key, make it active,
- * re-encrypt ({@link VaultRotation}), then remove the old one. What a secret belongs to (user, kind, field) is
+ * re-encrypt ({@link org.ncmcp.broker.provisioning.VaultRotation},
+ * {@code POST /api/v1/vault/re-encrypt}), then remove the old one. What a secret belongs to (user, kind, field) is
  * the associated data, so rows cannot be swapped.
  */
 @Component

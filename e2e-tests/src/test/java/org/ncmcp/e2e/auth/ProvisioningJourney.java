@@ -51,6 +51,34 @@ final class ProvisioningJourney {
                 resource == null ? stack.resourceUri : resource).get("access_token").asString();
     }
 
+    /**
+     * An access token through a real browser: sign-in at the IdP's page and the broker's consent page in Chromium,
+     * the redirect back to the client caught before it leaves the browser.
+     */
+    String accessTokenInBrowser(String user, String scope, String resource) {
+        McpOAuthClient client = new McpOAuthClient(stack.issuer(), REDIRECT);
+        client.register("Provisioning test client");
+        String[] callback = new String[1];
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.route(REDIRECT + "**", route -> {
+                callback[0] = route.request().url();
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setBody("signed in"));
+            });
+            page.navigate(client.authorizationUrl(scope, resource == null ? stack.resourceUri : resource).toString());
+            idpSignIn.accept(page, user);
+            page.waitForSelector("#consent-form");
+            page.click("#submit-consent");
+            page.waitForCondition(() -> callback[0] != null);
+        }
+        java.util.Map<String, String> parameters = client.callbackParameters(URI.create(callback[0]));
+        HttpResponse<String> tokens = client.exchange(parameters.get("code"), resource == null ? stack.resourceUri
+                : resource);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).get("access_token").asString();
+    }
+
     /** A tools/call over plain HTTP; {@code urlElicitation} declares the capability the 2026-07-28 way (_meta). */
     HttpResponse<String> call(String token, String tool, String arguments, boolean urlElicitation) throws Exception {
         String meta = urlElicitation

@@ -36,6 +36,7 @@ class ProvisioningEndToEndTest {
         stack = new MultiUserStack(2, 2, Map.of("broker.provisioning.lease-ttl", "5s"),
                 Map.of("mcp.auth.lease.renew-before", "2s", "mcp.auth.lease.grant-ttl", "1s"));
         stack.simulator.state().addUser("carol", "carol", "Carol C.", "carol-login-password");
+        stack.simulator.state().addUser("dave", "dave", "Dave D.", "dave-login-password");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
         journey = new ProvisioningJourney(stack, browser, ProvisioningJourney::simulatorSignIn,
@@ -134,5 +135,46 @@ class ProvisioningEndToEndTest {
         assertThat(status.path("message").asString()).contains("'bob'");
         JsonNode search = result(call(carol, "nc_notes_search_notes", "{\"query\":\"x\"}", false));
         assertThat(search.path("structuredContent").path("status").asString()).isEqualTo("login_required");
+    }
+
+    @Test
+    @DisplayName("nc_auth_update_scopes: unchanged, never empty; narrowing goes through Login Flow v2 again and the old"
+            + " app password is deleted once the new one works")
+    void updatingScopesReplacesTheCredential() throws Exception {
+        String dave = accessToken("dave", "notes:read notes:write");
+        JsonNode asks = result(call(dave, "nc_auth_provision_access", "{}", false)).path("structuredContent");
+        connectInBrowser("dave", "dave", asks.path("provisioningUrl").asString());
+        assertThat(stack.simulator.state().appPasswordCount("dave")).isEqualTo(1);
+
+        JsonNode unchanged = result(call(dave, "nc_auth_update_scopes", "{\"remove_scopes\":[\"calendar:read\"]}", false));
+        assertThat(unchanged.path("structuredContent").path("status").asString()).isEqualTo("unchanged");
+        JsonNode empty = result(call(dave, "nc_auth_update_scopes",
+                "{\"remove_scopes\":[\"notes:read\",\"notes:write\"]}", false));
+        assertThat(empty.path("structuredContent").path("status").asString()).isEqualTo("error");
+        assertThat(empty.path("structuredContent").path("message").asString()).contains("cannot remove every scope");
+        JsonNode unknown = result(call(dave, "nc_auth_update_scopes", "{\"add_scopes\":[\"notes:admin\"]}", false));
+        assertThat(unknown.path("isError").asBoolean()).isTrue();
+        assertThat(unknown.toString()).contains("notes:admin");
+
+        JsonNode narrow = result(call(dave, "nc_auth_update_scopes", "{\"remove_scopes\":[\"notes:write\"]}", false))
+                .path("structuredContent");
+        assertThat(narrow.path("status").asString()).isEqualTo("login_required");
+        String url = narrow.path("provisioningUrl").asString();
+        assertThat(url).contains("scope=notes%3Aread").contains("replace=true");
+        // the old credential keeps working meanwhile
+        assertThat(result(call(dave, "nc_notes_create_note", "{\"title\":\"Before\",\"content\":\"x\"}", false))
+                .path("isError").asBoolean()).isFalse();
+
+        Page landing = connectInBrowser("dave", "dave", url);
+        assertThat(landing.textContent("#completed")).contains("notes:read").doesNotContain("notes:write");
+        // one app password: the new one; the replaced one was deleted at Nextcloud
+        assertThat(stack.simulator.state().appPasswordCount("dave")).isEqualTo(1);
+        JsonNode status = result(call(dave, "nc_auth_check_status", "{}", false)).path("structuredContent");
+        assertThat(status.path("grantedScopes").toString()).isEqualTo("[\"notes:read\"]");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(call(dave, "nc_notes_create_note", "{\"title\":\"After\",\"content\":\"x\"}", false)
+                        .statusCode()).isEqualTo(403));
+        assertThat(result(call(dave, "nc_notes_search_notes", "{\"query\":\"Before\"}", false)).toString())
+                .contains("Before");
     }
 }

@@ -62,6 +62,11 @@ public class NextcloudLoginFlow {
             throw new NextcloudCallException("Nextcloud's Login Flow v2 answer lacks login, poll.endpoint or poll.token");
         }
         requireSameOrigin(endpoint);
+        // shown to the person as a link: only a web address (Nextcloud builds it from its public host name, which may
+        // differ from broker.nextcloud.url, so the host is not compared)
+        if (!login.regionMatches(true, 0, "https://", 0, 8) && !login.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new NextcloudCallException("Nextcloud's Login Flow v2 login address is not an http(s) URL");
+        }
         return new Started(login, endpoint, token);
     }
 

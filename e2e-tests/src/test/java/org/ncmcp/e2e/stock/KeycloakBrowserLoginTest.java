@@ -146,7 +146,7 @@ class KeycloakBrowserLoginTest {
             assertThat(claims.getStringClaim("scope")).isEqualTo("notes:read");
             assertThat(tokens.path("refresh_token").asString()).isNotBlank();
 
-            assertThat(listTools(tokens.path("access_token").asString())).isEqualTo(catalogueToolsFor("notes:read"));
+            assertThat(listTools(tokens.path("access_token").asString())).isEqualTo(listedToolsFor("notes:read"));
         }
     }
 
@@ -269,7 +269,7 @@ class KeycloakBrowserLoginTest {
             assertThat(claims.getAudience()).containsExactly(stack.resourceUri);
             assertThat(claims.getStringClaim("nc_user")).isEqualTo("alice");
             assertThat(listTools(tokens.path("access_token").asString()))
-                    .isEqualTo(catalogueToolsFor("notes:read notes:write"))
+                    .isEqualTo(listedToolsFor("notes:read notes:write"))
                     .contains("nc_notes_create_note");
         }
     }
@@ -366,11 +366,16 @@ class KeycloakBrowserLoginTest {
     }
 
     /** Every catalogue tool these scopes allow (write implies read). */
-    /** The Nextcloud tools the scopes allow, plus the account tools (nc_auth_*), which need only a valid token. */
+    /** The Nextcloud (catalogue) tools the scopes allow. */
     static Set<String> catalogueToolsFor(String scopes) {
         ScopeSet granted = ScopeSet.parse(scopes);
-        Set<String> tools = ToolCatalogue.all().stream().filter(tool -> granted.grants(tool.scope())).map(ToolInfo::name)
+        return ToolCatalogue.all().stream().filter(tool -> granted.grants(tool.scope())).map(ToolInfo::name)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** What tools/list shows for the scopes: their catalogue tools plus the account tools, which need no scope. */
+    static Set<String> listedToolsFor(String scopes) {
+        Set<String> tools = catalogueToolsFor(scopes);
         org.ncmcp.model.tool.AuthCatalogue.TOOLS.forEach(tool -> tools.add(tool.name()));
         return tools;
     }

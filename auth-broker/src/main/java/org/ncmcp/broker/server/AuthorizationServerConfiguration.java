@@ -204,8 +204,9 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new HashingAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+            TransactionTemplate transactions) {
+        return new HashingAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transactions);
     }
 
     @Bean

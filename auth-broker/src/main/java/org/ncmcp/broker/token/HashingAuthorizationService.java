@@ -10,20 +10,27 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Keeps authorizations in the database with every token value replaced by its SHA-256, so a database
  * dump yields no usable code, access token or refresh token. Lookups hash the presented value; the
  * authorization handed back carries the presented value again, so Spring's flows see what they expect.
+ * Lookups run in a (joined or new) transaction: Spring's JDBC store reads the registered client from inside its
+ * row mapper, and without a transaction that second query takes a second pooled connection while the first is
+ * still held — enough concurrent lookups then wait on each other for the whole pool (measured: 10 lease requests
+ * at once stopped the broker). In a transaction both queries share the thread's connection.
  */
 public class HashingAuthorizationService implements OAuth2AuthorizationService {
 
     private static final OAuth2TokenType STATE = new OAuth2TokenType("state");
 
     private final OAuth2AuthorizationService store;
+    private final TransactionOperations transactions;
 
-    public HashingAuthorizationService(OAuth2AuthorizationService store) {
+    public HashingAuthorizationService(OAuth2AuthorizationService store, TransactionOperations transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     @Override
@@ -38,11 +45,15 @@ public class HashingAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return store.findById(id);
+        return transactions.execute(status -> store.findById(id));
     }
 
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        return transactions.execute(status -> lookUp(token, tokenType));
+    }
+
+    private OAuth2Authorization lookUp(String token, OAuth2TokenType tokenType) {
         if (STATE.equals(tokenType)) {
             return store.findByToken(token, tokenType); // a short-lived random value, kept as is
         }

@@ -207,4 +207,35 @@ class CredentialLeaseTest {
         HttpResponse<String> after = new Http(port).send(request.build());
         assertThat(JSON.readTree(after.body()).get("status").asString()).isEqualTo("not_initiated");
     }
+
+    @Test
+    @DisplayName("30 concurrent leases (more than the connection pool) all succeed: token lookups share a connection")
+    void concurrentLeasesDoNotExhaustThePool() throws Exception {
+        provisioned("paul-sub", ProvisioningKind.LOGIN_FLOW_V2, "notes:read");
+        String token = tokens.accessToken("paul-sub", Set.of("notes:read"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> lease(SECRET, token, "notes:read").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("The lease client's SHA-256 secret is never re-hashed with bcrypt after a successful check")
+    void machineSecretIsNotUpgraded() {
+        org.springframework.security.crypto.password.PasswordEncoder encoder = LeaseClientRepository.passwordEncoder();
+        String stored = clients.findByClientId("mcp-resource").getClientSecret();
+        assertThat(stored).startsWith("{sha256}");
+        assertThat(encoder.matches(SECRET, stored)).isTrue();
+        assertThat(encoder.matches("wrong", stored)).isFalse();
+        assertThat(encoder.upgradeEncoding(stored)).isFalse();
+        assertThat(encoder.upgradeEncoding("{noop}plain")).isTrue();
+    }
 }

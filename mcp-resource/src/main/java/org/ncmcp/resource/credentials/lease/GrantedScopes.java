@@ -31,11 +31,7 @@ public final class GrantedScopes implements EffectiveScopes {
 
     @Override
     public ScopeSet of(CallerIdentity caller) {
-        Optional<LeaseCache.Grant> grant = cache.grant(caller.subject(), properties.grantTtl());
-        if (grant.isEmpty()) {
-            grant = fetch(caller);
-        }
-        return grant.filter(LeaseCache.Grant::provisioned)
+        return cache.grant(caller.subject(), properties.grantTtl(), () -> fetch(caller)).filter(LeaseCache.Grant::provisioned)
                 .map(found -> caller.tokenScopes().intersect(found.scopes()))
                 .orElse(caller.tokenScopes());
     }

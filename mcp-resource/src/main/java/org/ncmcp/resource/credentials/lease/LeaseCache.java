@@ -31,6 +31,7 @@ public final class LeaseCache {
 
     private final Map<Key, CompletableFuture<CredentialLease>> leases = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<Grant>>> grantFetches = new ConcurrentHashMap<>();
     private final Duration renewBefore;
     private final Clock clock;
     private final LongAdder hits = new LongAdder();
@@ -90,6 +91,33 @@ public final class LeaseCache {
     public Optional<Grant> grant(String subject, Duration maxAge) {
         Grant grant = grants.get(subject);
         return grant != null && grant.seenAt().plus(maxAge).isAfter(clock.instant()) ? Optional.of(grant) : Optional.empty();
+    }
+
+    /**
+     * The person's grant if fresh, else the one {@code fetch} obtains — once for all concurrent callers of the same
+     * person (many calls finding the grant expired at once must not each ask the broker). Empty when the fetch
+     * failed.
+     */
+    public Optional<Grant> grant(String subject, Duration maxAge, Supplier<Optional<Grant>> fetch) {
+        Optional<Grant> fresh = grant(subject, maxAge);
+        if (fresh.isPresent()) {
+            return fresh;
+        }
+        CompletableFuture<Optional<Grant>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Grant>> running = grantFetches.putIfAbsent(subject, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Optional<Grant> fetched = fetch.get();
+            mine.complete(fetched);
+            return fetched;
+        } catch (RuntimeException failure) {
+            mine.complete(Optional.empty());
+            throw failure;
+        } finally {
+            grantFetches.remove(subject, mine);
+        }
     }
 
     public void rememberGrant(String subject, boolean provisioned, ScopeSet scopes) {

@@ -53,6 +53,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1) (brok
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 HITS0=$(counter ncmcp.lease.cache.hits)
 MISSES0=$(counter ncmcp.lease.cache.misses)
+echo "# lease cache after set-up (each person's first notes:write and notes:read call): hits=$HITS0 misses=$MISSES0"
 echo "# warm-up (JIT), ${WARMUP}s each ..."
 run lease-cold.lua "$BROKER_TOKEN_URL" "$WARMUP" >/dev/null
 run keycloak-exchange.lua "$KEYCLOAK_TOKEN_URL" "$WARMUP" >/dev/null

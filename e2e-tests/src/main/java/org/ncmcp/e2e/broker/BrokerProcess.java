@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class BrokerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Quick start-up for tests: C1 only, small thread stacks. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xss512k", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final int port;
@@ -41,13 +43,22 @@ public final class BrokerProcess implements AutoCloseable {
      * {@code broker.upstream.issuer-uri}. Its output goes to {@code log}.
      */
     public static BrokerProcess start(int port, Map<String, String> settings, Path log) {
+        return start(port, settings, log, TEST_JVM_OPTIONS);
+    }
+
+    /**
+     * As {@link #start(int, Map, Path)} with these JVM options instead of {@link #TEST_JVM_OPTIONS} (e.g. none for a
+     * benchmark, where the full JIT matters more than start-up time).
+     */
+    public static BrokerProcess start(int port, Map<String, String> settings, Path log, List<String> jvmOptions) {
         int chosen = port == 0 ? freePort() : port;
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", String.valueOf(chosen));
         all.putIfAbsent("broker.issuer", "http://127.0.0.1:" + chosen);
         all.putAll(settings);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar",
-                locateJar().toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", locateJar().toString()));
         all.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());

@@ -24,6 +24,9 @@ import java.util.StringJoiner;
  */
 public final class HeadlessSignIn {
 
+    private static final java.util.regex.Pattern CONTINUE_LINK = java.util.regex.Pattern.compile(
+            "<a\\b[^>]*\\bid=\"[^\"]*continue[^\"]*\"[^>]*\\bhref=\"([^\"]+)\"");
+
     private final HttpClient http;
     private final String login;
     private final String password;
@@ -62,6 +65,54 @@ public final class HeadlessSignIn {
         throw new IllegalStateException("sign-in did not reach " + redirectUriPrefix + " within 30 steps");
     }
 
+    /** A page a signed-in browser ended up on: its address and HTML. */
+    public record Page(URI uri, String html) {
+    }
+
+    /**
+     * Opens {@code url} as this person's browser would: follows redirects and signs in wherever a sign-in page (or
+     * a page a browser leaves by script) comes up, and returns the first other page, e.g. a broker page that needs
+     * the person signed in.
+     */
+    public Page open(URI url) {
+        return follow(HttpRequest.newBuilder(url).GET().build());
+    }
+
+    /**
+     * Submits the form with id {@code formId} on {@code page} with what a browser sends untouched (hidden fields such
+     * as the CSRF token, checked boxes) and returns the page it leads to, as {@link #open} does.
+     */
+    public Page submit(Page page, String formId) {
+        HtmlForms.Form form = HtmlForms.parse(page.html()).stream().filter(f -> formId.equals(f.id())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no form #" + formId + " on " + page.uri()));
+        return follow(request(page.uri(), form, form.defaults()));
+    }
+
+    private Page follow(HttpRequest first) {
+        HttpRequest next = first;
+        for (int step = 0; step < 30; step++) {
+            HttpResponse<String> response = send(next);
+            URI current = response.request().uri();
+            if (response.statusCode() / 100 == 3) {
+                next = HttpRequest.newBuilder(current.resolve(response.headers().firstValue("Location").orElseThrow()))
+                        .GET().build();
+                continue;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("stopped at " + current + " with HTTP " + response.statusCode() + ": "
+                        + abbreviate(response.body()));
+            }
+            // sign-in forms, and pages a browser leaves by script (a "continue" form or link for those without)
+            boolean signInStep = HtmlForms.parse(response.body()).stream().anyMatch(form -> form.has("password")
+                    || form.id() != null && form.id().contains("continue")) || CONTINUE_LINK.matcher(response.body()).find();
+            if (!signInStep) {
+                return new Page(current, response.body());
+            }
+            next = submitPage(current, response.body());
+        }
+        throw new IllegalStateException("no page after 30 steps from " + first.uri());
+    }
+
     private HttpRequest submitPage(URI page, String html) {
         List<HtmlForms.Form> forms = HtmlForms.parse(html);
         for (HtmlForms.Form form : forms) {
@@ -73,21 +124,24 @@ public final class HeadlessSignIn {
             } else if (!"consent-form".equals(form.id()) && forms.size() > 1) {
                 continue; // e.g. the consent page's separate "deny" form
             }
-            URI action = form.action().isEmpty() ? page : page.resolve(form.action());
-            String body = encode(values);
-            if ("post".equals(form.method())) {
-                return HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            }
-            return HttpRequest.newBuilder(URI.create(action + (action.getQuery() == null ? "?" : "&") + body)).GET().build();
+            return request(page, form, values);
         }
         // pages that a browser leaves by script (the oidc app's redirect page) offer a "continue" link
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
-                "<a\\b[^>]*\\bid=\"[^\"]*continue[^\"]*\"[^>]*\\bhref=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher link = CONTINUE_LINK.matcher(html);
         if (link.find()) {
             return HttpRequest.newBuilder(page.resolve(HtmlForms.unescape(link.group(1)))).GET().build();
         }
         throw new IllegalStateException("no form to submit on " + page + ": " + abbreviate(html));
+    }
+
+    private static HttpRequest request(URI page, HtmlForms.Form form, Map<String, List<String>> values) {
+        URI action = form.action().isEmpty() ? page : page.resolve(form.action());
+        String body = encode(values);
+        if ("post".equals(form.method())) {
+            return HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+        return HttpRequest.newBuilder(URI.create(action + (action.getQuery() == null ? "?" : "&") + body)).GET().build();
     }
 
     private static String encode(Map<String, List<String>> values) {

@@ -132,6 +132,10 @@ final class KeycloakProcess {
         return log;
     }
 
+    Path javaHome() {
+        return settings.javaHome();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -153,6 +153,11 @@ public final class KeycloakServer {
         return Optional.ofNullable(process).map(KeycloakProcess::log);
     }
 
+    /** The JDK Keycloak runs on, when we started it. */
+    public Optional<Path> javaHome() {
+        return Optional.ofNullable(process).map(KeycloakProcess::javaHome);
+    }
+
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public URI baseUrl() {
         return baseUrl;

@@ -14,9 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.ncmcp.broker.token.ActiveAccessTokens;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +32,13 @@ public class SubjectTokens {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectTokens.class);
 
     private final JwtDecoder decoder;
-    private final OAuth2AuthorizationService authorizations;
+    private final ActiveAccessTokens activeTokens;
     private final BrokerProperties broker;
     private final ResourceIndicators resources;
 
-    public SubjectTokens(SigningKeys keys, OAuth2AuthorizationService authorizations, BrokerProperties broker,
+    public SubjectTokens(SigningKeys keys, ActiveAccessTokens activeTokens, BrokerProperties broker,
             ResourceIndicators resources) {
+        this.activeTokens = activeTokens;
         // Nimbus and Spring accept only typ JWT by default; our access tokens are at+jwt (RFC 9068)
         NimbusJwtDecoder atJwt = NimbusJwtDecoder.withJwkSource(keys)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
@@ -51,7 +50,6 @@ public class SubjectTokens {
                                 org.springframework.security.oauth2.jwt.JwtClaimNames.AUD, this::issuedForOurResource)))
                 .build());
         this.decoder = atJwt;
-        this.authorizations = authorizations;
         this.broker = broker;
         this.resources = resources;
     }
@@ -73,8 +71,7 @@ public class SubjectTokens {
         if (jwt.getSubject() == null || !issuedForOurResource(jwt.getAudience())) {
             return refused("no subject, or audience " + jwt.getAudience() + " is not one of our resources");
         }
-        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
-        if (authorization == null || authorization.getAccessToken() == null || !authorization.getAccessToken().isActive()) {
+        if (!activeTokens.isActive(token, java.time.Instant.now())) {
             return refused("no active authorization holds it (revoked or withdrawn)");
         }
         return Optional.of(new Subject(jwt.getSubject(), jwt.getClaimAsString("client_id"), scopes(jwt)));

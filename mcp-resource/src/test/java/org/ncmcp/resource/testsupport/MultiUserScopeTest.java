@@ -80,6 +80,14 @@ public abstract class MultiUserScopeTest {
         return post(token, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}");
     }
 
+    /** {@code initialize} then {@code tools/list}, as a client does; both must succeed. */
+    protected HttpResponse<String> initializeAndListTools(String token) throws Exception {
+        assertThat(initialize(token).statusCode()).isEqualTo(200);
+        HttpResponse<String> list = listTools(token);
+        assertThat(list.statusCode()).isEqualTo(200);
+        return list;
+    }
+
     /** The tool names in a {@code tools/list} answer (names only: descriptions may mention other tools). */
     protected static List<String> toolNames(HttpResponse<String> toolsList) {
         return JsonMapper.builder().build().readTree(toolsList.body()).path("result").path("tools").valueStream()

@@ -22,12 +22,8 @@ class CookbookToolScopeTest extends MultiUserScopeTest {
 
     @Test
     void aCookbookReadTokenListsOnlyTheReadTools() throws Exception {
-        String token = token("cookbook:read");
-        assertThat(initialize(token).statusCode()).isEqualTo(200);
-        HttpResponse<String> list = listTools(token);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("nc_cookbook_list_recipes", "nc_cookbook_get_recipe",
-                        "nc_cookbook_find_by_keywords")
+        assertThat(initializeAndListTools(token("cookbook:read")).body())
+                .contains("nc_cookbook_list_recipes", "nc_cookbook_get_recipe", "nc_cookbook_find_by_keywords")
                 .doesNotContain("nc_cookbook_create_recipe", "nc_cookbook_delete_recipe", "nc_cookbook_reindex",
                         "nc_cookbook_import_recipe", "nc_deck_list_boards");
     }

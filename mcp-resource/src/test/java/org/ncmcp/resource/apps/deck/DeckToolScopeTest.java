@@ -22,11 +22,8 @@ class DeckToolScopeTest extends MultiUserScopeTest {
 
     @Test
     void aDeckReadTokenListsOnlyTheReadTools() throws Exception {
-        String token = token("deck:read");
-        assertThat(initialize(token).statusCode()).isEqualTo(200);
-        HttpResponse<String> list = listTools(token);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("nc_deck_list_boards", "nc_deck_get_card")
+        assertThat(initializeAndListTools(token("deck:read")).body())
+                .contains("nc_deck_list_boards", "nc_deck_get_card")
                 .doesNotContain("nc_deck_create_card", "nc_deck_delete_card", "nc_notes_get_note");
     }
 }

@@ -22,11 +22,8 @@ class SharingToolScopeTest extends MultiUserScopeTest {
 
     @Test
     void aSharingReadTokenListsOnlyTheReadTools() throws Exception {
-        String token = token("sharing:read");
-        assertThat(initialize(token).statusCode()).isEqualTo(200);
-        HttpResponse<String> list = listTools(token);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(toolNames(list)).contains("nc_sharing_list_shares", "nc_sharing_get_share")
+        assertThat(toolNames(initializeAndListTools(token("sharing:read"))))
+                .contains("nc_sharing_list_shares", "nc_sharing_get_share")
                 .doesNotContain("nc_sharing_create_share", "nc_sharing_update_share", "nc_sharing_delete_share");
     }
 }

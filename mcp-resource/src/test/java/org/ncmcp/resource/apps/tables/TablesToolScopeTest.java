@@ -22,11 +22,8 @@ class TablesToolScopeTest extends MultiUserScopeTest {
 
     @Test
     void aTablesReadTokenListsOnlyTheReadTools() throws Exception {
-        String token = token("tables:read");
-        assertThat(initialize(token).statusCode()).isEqualTo(200);
-        HttpResponse<String> list = listTools(token);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(toolNames(list)).contains("nc_tables_list_tables", "nc_tables_read_rows")
+        assertThat(toolNames(initializeAndListTools(token("tables:read"))))
+                .contains("nc_tables_list_tables", "nc_tables_read_rows")
                 .doesNotContain("nc_tables_insert_row", "nc_tables_update_row", "nc_tables_delete_row");
     }
 }

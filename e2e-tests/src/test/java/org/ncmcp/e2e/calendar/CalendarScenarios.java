@@ -1,6 +1,8 @@
 package org.ncmcp.e2e.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.args;
+import static org.ncmcp.e2e.mcp.SingleUserStack.list;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -8,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.dav.DavOverMcp;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
 
 /**
@@ -20,10 +22,10 @@ import org.ncmcp.e2e.simulator.dav.DavBackend;
 @SuppressWarnings("unchecked")
 abstract class CalendarScenarios {
 
-    static DavOverMcp stack;
+    static SingleUserStack stack;
 
     static void startWith(DavBackend dav) {
-        stack = DavOverMcp.start(dav);
+        stack = SingleUserStack.start(SingleUserStack.EMAIL_LOGIN, dav);
     }
 
     static void stopAll() {
@@ -33,36 +35,16 @@ abstract class CalendarScenarios {
         }
     }
 
-    static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
-        return stack.ok(tool, arguments);
-    }
-
-    static String error(String tool, Map<String, Object> arguments) {
-        return stack.error(tool, arguments);
-    }
-
-    static List<Map<String, Object>> list(Map<String, Object> result, String key) {
-        return DavOverMcp.list(result, key);
-    }
-
-    static Map<String, Object> args(Object... pairs) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
-
     @Test
     void listsThePersonalCalendarFoundThroughThePrincipal() {
-        Map<String, Object> result = ok("nc_calendar_list_calendars", Map.of());
+        Map<String, Object> result = stack.ok("nc_calendar_list_calendars", Map.of());
         assertThat(list(result, "calendars")).anySatisfy(calendar -> {
             assertThat(calendar).containsEntry("id", "personal").containsEntry("name", "Personal");
             assertThat((List<Object>) calendar.get("components")).contains("VEVENT", "VTODO");
         });
         // on Radicale the calendar home also holds the address book: only calendars are listed
         assertThat(list(result, "calendars")).extracting(c -> c.get("id")).doesNotContain("contacts");
-        assertThat(error("nc_calendar_list_calendars", Map.of("component", "VJOURNAL")))
+        assertThat(stack.error("nc_calendar_list_calendars", Map.of("component", "VJOURNAL")))
                 .contains("'component' must be one of VEVENT, VTODO");
     }
 
@@ -84,7 +66,7 @@ abstract class CalendarScenarios {
 
     @Test
     void createGetUpdateDeleteAnEventWithEveryField() {
-        Map<String, Object> created = ok("nc_calendar_create_event", args("title", "Planning, Q1", "start",
+        Map<String, Object> created = stack.ok("nc_calendar_create_event", args("title", "Planning, Q1", "start",
                 "2026-12-03T10:00:00+01:00", "durationMinutes", 90, "description", "Line one\nLine two; more",
                 "location", "Room 4", "categories", List.of("work", "planning"), "reminders", List.of(15),
                 "status", "tentative", "priority", 2, "privacy", "PRIVATE", "attendees",
@@ -102,10 +84,10 @@ abstract class CalendarScenarios {
         String etag = (String) created.get("etag");
         assertThat(etag).isNotBlank();
 
-        Map<String, Object> got = ok("nc_calendar_get_event", Map.of("uid", uid));
+        Map<String, Object> got = stack.ok("nc_calendar_get_event", Map.of("uid", uid));
         assertThat(got).containsEntry("etag", etag).containsEntry("location", "Room 4");
 
-        Map<String, Object> updated = ok("nc_calendar_update_event", Map.of("uid", uid, "etag", etag,
+        Map<String, Object> updated = stack.ok("nc_calendar_update_event", Map.of("uid", uid, "etag", etag,
                 "location", "Room 5", "start", "2026-12-03T13:00:00Z"));
         assertThat(updated).containsEntry("location", "Room 5").containsEntry("title", "Planning, Q1")
                 .containsEntry("start", "2026-12-03T13:00Z").containsEntry("end", "2026-12-03T14:30Z")
@@ -114,27 +96,27 @@ abstract class CalendarScenarios {
         assertThat(updated.get("etag")).isNotEqualTo(etag);
 
         // the etag read before the update is stale now: a conflict naming the current etag, nothing written
-        String conflict = error("nc_calendar_update_event", Map.of("uid", uid, "etag", etag, "title", "Lost"));
+        String conflict = stack.error("nc_calendar_update_event", Map.of("uid", uid, "etag", etag, "title", "Lost"));
         assertThat(conflict).contains("changed since you read it", (String) updated.get("etag"));
-        assertThat(ok("nc_calendar_get_event", Map.of("uid", uid))).containsEntry("title", "Planning, Q1");
-        assertThat(error("nc_calendar_delete_event", Map.of("uid", uid, "etag", etag)))
+        assertThat(stack.ok("nc_calendar_get_event", Map.of("uid", uid))).containsEntry("title", "Planning, Q1");
+        assertThat(stack.error("nc_calendar_delete_event", Map.of("uid", uid, "etag", etag)))
                 .contains("nothing was deleted");
 
-        assertThat(ok("nc_calendar_delete_event", Map.of("uid", uid))).containsEntry("deleted", true);
-        assertThat(error("nc_calendar_get_event", Map.of("uid", uid))).contains("There is no event with uid");
-        assertThat(error("nc_calendar_delete_event", Map.of("uid", uid))).contains("There is no event with uid");
-        assertThat(error("nc_calendar_update_event", Map.of("uid", uid, "title", "x")))
+        assertThat(stack.ok("nc_calendar_delete_event", Map.of("uid", uid))).containsEntry("deleted", true);
+        assertThat(stack.error("nc_calendar_get_event", Map.of("uid", uid))).contains("There is no event with uid");
+        assertThat(stack.error("nc_calendar_delete_event", Map.of("uid", uid))).contains("There is no event with uid");
+        assertThat(stack.error("nc_calendar_update_event", Map.of("uid", uid, "title", "x")))
                 .contains("There is no event with uid");
     }
 
     @Test
     void listExpandsRecurringEventsAndFilters() {
-        ok("nc_calendar_create_event", args("title", "Standup", "start", "2027-01-04T09:00:00Z",
+        stack.ok("nc_calendar_create_event", args("title", "Standup", "start", "2027-01-04T09:00:00Z",
                 "durationMinutes", 15, "recurrence", "FREQ=WEEKLY;BYDAY=MO,WE", "recurrenceCount", 6,
                 "categories", List.of("team")));
-        ok("nc_calendar_create_event", args("title", "Offsite", "start", "2027-01-06", "allDay", true,
+        stack.ok("nc_calendar_create_event", args("title", "Offsite", "start", "2027-01-06", "allDay", true,
                 "location", "Lake house", "attendees", List.of("a@example.com", "b@example.com")));
-        Map<String, Object> january = ok("nc_calendar_list_events", Map.of("from", "2027-01-01T00:00:00Z",
+        Map<String, Object> january = stack.ok("nc_calendar_list_events", Map.of("from", "2027-01-01T00:00:00Z",
                 "to", "2027-01-12T00:00:00Z"));
         List<Map<String, Object>> events = list(january, "events");
         assertThat(events).extracting(e -> e.get("title") + "@" + e.get("start")).containsExactly(
@@ -143,29 +125,29 @@ abstract class CalendarScenarios {
         assertThat(events.get(0)).containsEntry("recurrence", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
                 .containsEntry("recurrenceId", "2027-01-04T09:00Z");
 
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
                 "titleContains", "STAND")), "events")).hasSize(6);
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
                 "minAttendees", 2)), "events")).extracting(e -> e.get("title")).containsExactly("Offsite");
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
                 "minDurationMinutes", 60)), "events")).extracting(e -> e.get("title")).containsExactly("Offsite");
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-01-01", "to", "2027-03-01",
                 "categories", List.of("TEAM"), "locationContains", "")), "events")).hasSize(6);
-        assertThat(error("nc_calendar_list_events", Map.of("calendar", "nope"))).contains("There is no calendar 'nope'");
-        assertThat(error("nc_calendar_list_events", Map.of("from", "next tuesday"))).contains("ISO-8601");
+        assertThat(stack.error("nc_calendar_list_events", Map.of("calendar", "nope"))).contains("There is no calendar 'nope'");
+        assertThat(stack.error("nc_calendar_list_events", Map.of("from", "next tuesday"))).contains("ISO-8601");
     }
 
     @Test
     void badInputIsExplainedAndNothingIsWritten() {
-        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+        assertThat(stack.error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
                 "end", "2027-02-01T09:00:00Z"))).contains("must be after the start");
-        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+        assertThat(stack.error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
                 "recurrence", "FREQ=HOURLY"))).contains("FREQ must be");
-        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+        assertThat(stack.error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
                 "attendees", List.of("not an address")))).contains("is not an e-mail address");
-        assertThat(error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
+        assertThat(stack.error("nc_calendar_create_event", Map.of("title", "x", "start", "2027-02-01T10:00:00Z",
                 "calendar", "missing"))).contains("There is no calendar 'missing'");
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-02-01", "to", "2027-02-02")), "events"))
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-02-01", "to", "2027-02-02")), "events"))
                 .isEmpty();
     }
 
@@ -173,93 +155,93 @@ abstract class CalendarScenarios {
     void quickMeetingShowsUpAmongUpcomingEvents() {
         String start = java.time.Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                 .toString();
-        Map<String, Object> meeting = ok("nc_calendar_create_meeting", Map.of("title", "Quick sync", "start", start,
+        Map<String, Object> meeting = stack.ok("nc_calendar_create_meeting", Map.of("title", "Quick sync", "start", start,
                 "attendees", List.of("bob@example.com")));
         assertThat(meeting).containsEntry("durationMinutes", 30).containsEntry("status", "CONFIRMED");
         assertThat((List<Object>) meeting.get("reminders")).containsExactly(15);
-        Map<String, Object> today = ok("nc_calendar_create_event", Map.of("title", "Holiday", "allDay", true,
+        Map<String, Object> today = stack.ok("nc_calendar_create_event", Map.of("title", "Holiday", "allDay", true,
                 "start", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
-        Map<String, Object> upcoming = ok("nc_calendar_upcoming_events", Map.of("days", 1));
+        Map<String, Object> upcoming = stack.ok("nc_calendar_upcoming_events", Map.of("days", 1));
         assertThat(list(upcoming, "events")).extracting(e -> e.get("uid"))
                 .contains(meeting.get("uid"), today.get("uid"));
-        ok("nc_calendar_delete_event", Map.of("uid", today.get("uid")));
-        assertThat(error("nc_calendar_create_meeting", Map.of("title", "x", "start", "2027-01-01")))
+        stack.ok("nc_calendar_delete_event", Map.of("uid", today.get("uid")));
+        assertThat(stack.error("nc_calendar_create_meeting", Map.of("title", "x", "start", "2027-01-01")))
                 .contains("needs a start time");
-        ok("nc_calendar_delete_event", Map.of("uid", meeting.get("uid")));
+        stack.ok("nc_calendar_delete_event", Map.of("uid", meeting.get("uid")));
     }
 
     @Test
     void manageCalendarsAndFindFreeSlotsInOne() {
-        Map<String, Object> created = ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar",
+        Map<String, Object> created = stack.ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar",
                 "focus", "name", "Focus", "color", "#112233"));
         assertThat((Map<String, Object>) created.get("calendar")).containsEntry("id", "focus")
                 .containsEntry("name", "Focus").containsEntry("color", "#112233");
-        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "focus")))
+        assertThat(stack.error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "focus")))
                 .contains("already exists");
-        Map<String, Object> renamed = ok("nc_calendar_manage_calendar", Map.of("action", "update", "calendar",
+        Map<String, Object> renamed = stack.ok("nc_calendar_manage_calendar", Map.of("action", "update", "calendar",
                 "focus", "name", "Deep work", "color", "#445566"));
         assertThat((Map<String, Object>) renamed.get("calendar")).containsEntry("name", "Deep work")
                 .containsEntry("color", "#445566");
 
         // Monday 2027-03-01: busy 10-12 and 13-16 (UTC) in the new calendar
-        ok("nc_calendar_create_event", Map.of("calendar", "focus", "title", "A", "start", "2027-03-01T10:00:00Z",
+        stack.ok("nc_calendar_create_event", Map.of("calendar", "focus", "title", "A", "start", "2027-03-01T10:00:00Z",
                 "end", "2027-03-01T12:00:00Z"));
-        ok("nc_calendar_create_event", Map.of("calendar", "Deep work", "title", "B", "start", "2027-03-01T13:00:00Z",
+        stack.ok("nc_calendar_create_event", Map.of("calendar", "Deep work", "title", "B", "start", "2027-03-01T13:00:00Z",
                 "end", "2027-03-01T16:00:00Z"));
-        Map<String, Object> slots = ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60, "calendars",
+        Map<String, Object> slots = stack.ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60, "calendars",
                 List.of("focus"), "from", "2027-02-27T00:00:00Z", "to", "2027-03-02T00:00:00Z"));
         assertThat(list(slots, "slots")).extracting(s -> s.get("start") + "/" + s.get("end")).containsExactly(
                 "2027-03-01T09:00:00Z/2027-03-01T10:00:00Z", "2027-03-01T12:00:00Z/2027-03-01T13:00:00Z",
                 "2027-03-01T16:00:00Z/2027-03-01T17:00:00Z");
-        assertThat(list(ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 90, "calendars",
+        assertThat(list(stack.ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 90, "calendars",
                 List.of("focus"), "from", "2027-03-01T00:00:00Z", "to", "2027-03-02T00:00:00Z")), "slots")).isEmpty();
-        Map<String, Object> withWeekend = ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60,
+        Map<String, Object> withWeekend = stack.ok("nc_calendar_find_free_slots", Map.of("durationMinutes", 60,
                 "calendars", List.of("focus"), "from", "2027-02-28T00:00:00Z", "to", "2027-03-01T00:00:00Z",
                 "excludeWeekends", false));
         assertThat(list(withWeekend, "slots")).extracting(s -> s.get("start")).containsExactly("2027-02-28T09:00:00Z");
 
-        assertThat(ok("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
+        assertThat(stack.ok("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
                 .containsEntry("action", "deleted");
-        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
+        assertThat(stack.error("nc_calendar_manage_calendar", Map.of("action", "delete", "calendar", "focus")))
                 .contains("There is no calendar 'focus'");
-        assertThat(error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "../x")))
+        assertThat(stack.error("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "../x")))
                 .contains("may hold only letters");
     }
 
     @Test
     void bulkChangesListFirstThenUpdateMoveAndDelete() {
-        ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "archive"));
+        stack.ok("nc_calendar_manage_calendar", Map.of("action", "create", "calendar", "archive"));
         for (String day : List.of("2027-04-05", "2027-04-06", "2027-04-07")) {
-            ok("nc_calendar_create_event", Map.of("title", "Review " + day, "start", day + "T14:00:00Z",
+            stack.ok("nc_calendar_create_event", Map.of("title", "Review " + day, "start", day + "T14:00:00Z",
                     "location", "Room 1", "calendar", "personal"));
         }
-        ok("nc_calendar_create_event", Map.of("title", "Lunch", "start", "2027-04-06T12:00:00Z"));
+        stack.ok("nc_calendar_create_event", Map.of("title", "Lunch", "start", "2027-04-06T12:00:00Z"));
         Map<String, Object> range = Map.of("from", "2027-04-01", "to", "2027-04-30", "titleContains", "review");
 
-        Map<String, Object> dry = ok("nc_calendar_bulk_events", with(range, "action", "update", "setLocation", "Room 9"));
+        Map<String, Object> dry = stack.ok("nc_calendar_bulk_events", with(range, "action", "update", "setLocation", "Room 9"));
         assertThat(dry).containsEntry("dryRun", true).containsEntry("matched", 3);
         assertThat(list(dry, "items")).extracting(i -> i.get("outcome")).containsOnly("would-update");
-        assertThat(list(ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events")).isEmpty();
+        assertThat(list(stack.ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events")).isEmpty();
 
-        Map<String, Object> updated = ok("nc_calendar_bulk_events", with(range, "action", "update",
+        Map<String, Object> updated = stack.ok("nc_calendar_bulk_events", with(range, "action", "update",
                 "setLocation", "Room 9", "setStatus", "CONFIRMED", "dryRun", false));
         assertThat(list(updated, "items")).extracting(i -> i.get("outcome")).containsOnly("updated");
-        assertThat(list(ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events"))
+        assertThat(list(stack.ok("nc_calendar_list_events", with(range, "locationContains", "Room 9")), "events"))
                 .hasSize(3).allSatisfy(e -> assertThat(e).containsEntry("status", "CONFIRMED"));
 
-        Map<String, Object> moved = ok("nc_calendar_bulk_events", with(range, "action", "move",
+        Map<String, Object> moved = stack.ok("nc_calendar_bulk_events", with(range, "action", "move",
                 "targetCalendar", "archive", "dryRun", false));
         assertThat(moved).containsEntry("matched", 3).containsEntry("failed", 0);
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30",
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30",
                 "calendar", "archive")), "events")).hasSize(3);
 
-        Map<String, Object> deleted = ok("nc_calendar_bulk_events", with(range, "action", "delete", "dryRun", false));
+        Map<String, Object> deleted = stack.ok("nc_calendar_bulk_events", with(range, "action", "delete", "dryRun", false));
         assertThat(deleted).containsEntry("matched", 3);
-        assertThat(list(ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30")), "events"))
+        assertThat(list(stack.ok("nc_calendar_list_events", Map.of("from", "2027-04-01", "to", "2027-04-30")), "events"))
                 .extracting(e -> e.get("title")).containsExactly("Lunch");
-        assertThat(error("nc_calendar_bulk_events", with(range, "action", "move", "targetCalendar", "nope")))
+        assertThat(stack.error("nc_calendar_bulk_events", with(range, "action", "move", "targetCalendar", "nope")))
                 .contains("There is no calendar 'nope'");
-        assertThat(error("nc_calendar_bulk_events", with(range, "action", "update"))).contains("needs at least one");
+        assertThat(stack.error("nc_calendar_bulk_events", with(range, "action", "update"))).contains("needs at least one");
     }
 
     private static Map<String, Object> with(Map<String, Object> base, Object... pairs) {

@@ -1,13 +1,13 @@
 package org.ncmcp.e2e.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.list;
 
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.dav.DavOverMcp;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
 
 /**
@@ -18,13 +18,13 @@ import org.ncmcp.e2e.simulator.dav.DavBackend;
  */
 abstract class ContactsScenarios {
 
-    private static DavOverMcp stack;
+    private static SingleUserStack stack;
     /** Where alice's default address book "contacts" is on this server, for requests past the tools. */
     private static String contactsBook;
 
     static void startWith(DavBackend dav, String aliceContactsBook) {
         contactsBook = aliceContactsBook;
-        stack = DavOverMcp.start(dav);
+        stack = SingleUserStack.start(SingleUserStack.EMAIL_LOGIN, dav);
     }
 
     static void stopAll() {
@@ -32,23 +32,6 @@ abstract class ContactsScenarios {
             stack.close();
             stack = null;
         }
-    }
-
-    private static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
-        return stack.ok(tool, arguments);
-    }
-
-    private static String error(String tool, Map<String, Object> arguments) {
-        return stack.error(tool, arguments);
-    }
-
-    private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
-        return DavOverMcp.list(result, key);
-    }
-
-    private static HttpResponse<String> dav(String method, String path, String body, String... headers)
-            throws Exception {
-        return stack.dav(method, path, body, headers);
     }
 
     /** A vCard's unfolded content lines, sorted, with the (case-insensitive) group and property name upper-cased. */
@@ -86,54 +69,54 @@ abstract class ContactsScenarios {
     @Test
     void addressBooksAreCreatedListedAndDeletedAndTheirErrorsAreClear() {
         // on Radicale the address book home also holds the calendars: only address books are listed
-        assertThat(list(ok("nc_contacts_list_address_books", Map.of()), "addressBooks"))
+        assertThat(list(stack.ok("nc_contacts_list_address_books", Map.of()), "addressBooks"))
                 .extracting(b -> b.get("id")).contains("contacts").doesNotContain("personal");
 
-        Map<String, Object> created = ok("nc_contacts_create_address_book", Map.of("displayName", "Work Mates",
+        Map<String, Object> created = stack.ok("nc_contacts_create_address_book", Map.of("displayName", "Work Mates",
                 "description", "Colleagues"));
         assertThat(created).containsEntry("id", "work-mates");
-        assertThat(list(ok("nc_contacts_list_address_books", Map.of()), "addressBooks"))
+        assertThat(list(stack.ok("nc_contacts_list_address_books", Map.of()), "addressBooks"))
                 .filteredOn(b -> b.get("id").equals("work-mates")).singleElement().satisfies(book -> assertThat(book)
                         .containsEntry("displayName", "Work Mates").containsEntry("description", "Colleagues"));
-        assertThat(error("nc_contacts_create_address_book", Map.of("displayName", "Work Mates")))
+        assertThat(stack.error("nc_contacts_create_address_book", Map.of("displayName", "Work Mates")))
                 .contains("'work-mates' already exists");
 
-        assertThat(ok("nc_contacts_delete_address_book", Map.of("addressBook", "work-mates")))
+        assertThat(stack.ok("nc_contacts_delete_address_book", Map.of("addressBook", "work-mates")))
                 .containsEntry("deleted", true);
-        assertThat(error("nc_contacts_delete_address_book", Map.of("addressBook", "work-mates")))
+        assertThat(stack.error("nc_contacts_delete_address_book", Map.of("addressBook", "work-mates")))
                 .contains("no address book 'work-mates'");
-        assertThat(error("nc_contacts_list_contacts", Map.of("addressBook", "work-mates")))
+        assertThat(stack.error("nc_contacts_list_contacts", Map.of("addressBook", "work-mates")))
                 .contains("no address book 'work-mates'");
-        assertThat(error("nc_contacts_delete_address_book", Map.of("addressBook", "../contacts")))
+        assertThat(stack.error("nc_contacts_delete_address_book", Map.of("addressBook", "../contacts")))
                 .startsWith("Invalid input").contains("not usable");
     }
 
     @Test
     void contactsAreCreatedAndListedWithAQuery() {
-        ok("nc_contacts_create_address_book", Map.of("displayName", "Clients"));
-        Map<String, Object> created = ok("nc_contacts_create_contact", Map.of("addressBook", "clients",
+        stack.ok("nc_contacts_create_address_book", Map.of("displayName", "Clients"));
+        Map<String, Object> created = stack.ok("nc_contacts_create_contact", Map.of("addressBook", "clients",
                 "givenName", "Jane", "familyName", "Doe", "organization", "Example; Corp",
                 "emails", List.of(Map.of("value", "jane@example.com", "type", "work")),
                 "phones", List.of(Map.of("value", "+1 555 0100", "type", "cell")), "birthday", "1990-05-17",
                 "note", "Met in Berlin, twice"));
         assertThat(created).containsEntry("fullName", "Jane Doe").containsEntry("vcardVersion", "3.0");
         assertThat((String) created.get("etag")).isNotBlank();
-        ok("nc_contacts_create_contact", Map.of("addressBook", "clients", "fullName", "Bob Builder"));
+        stack.ok("nc_contacts_create_contact", Map.of("addressBook", "clients", "fullName", "Bob Builder"));
 
-        Map<String, Object> all = ok("nc_contacts_list_contacts", Map.of("addressBook", "clients"));
+        Map<String, Object> all = stack.ok("nc_contacts_list_contacts", Map.of("addressBook", "clients"));
         assertThat(list(all, "contacts")).extracting(c -> c.get("fullName")).containsExactly("Bob Builder", "Jane Doe");
-        Map<String, Object> jane = list(ok("nc_contacts_list_contacts", Map.of("addressBook", "clients", "query",
+        Map<String, Object> jane = list(stack.ok("nc_contacts_list_contacts", Map.of("addressBook", "clients", "query",
                 "example.com")), "contacts").get(0);
         assertThat(jane).containsEntry("id", created.get("id")).containsEntry("etag", created.get("etag"))
                 .containsEntry("organization", "Example; Corp").containsEntry("birthday", "1990-05-17")
                 .containsEntry("note", "Met in Berlin, twice");
         assertThat(list(jane, "emails")).containsExactly(Map.of("value", "jane@example.com", "type", "work"));
-        assertThat(list(ok("nc_contacts_list_contacts", Map.of("addressBook", "clients", "limit", 1)), "contacts"))
+        assertThat(list(stack.ok("nc_contacts_list_contacts", Map.of("addressBook", "clients", "limit", 1)), "contacts"))
                 .hasSize(1);
 
-        assertThat(error("nc_contacts_create_contact", Map.of("addressBook", "nowhere", "fullName", "X")))
+        assertThat(stack.error("nc_contacts_create_contact", Map.of("addressBook", "nowhere", "fullName", "X")))
                 .contains("no address book 'nowhere'");
-        assertThat(error("nc_contacts_create_contact", Map.of("addressBook", "clients")))
+        assertThat(stack.error("nc_contacts_create_contact", Map.of("addressBook", "clients")))
                 .contains("needs a name");
     }
 
@@ -145,13 +128,13 @@ abstract class ContactsScenarios {
                 + "ADR;TYPE=HOME:;;Hauptstr. 1;Berlin;;10115;Germany\r\n"
                 + "X-CUSTOM;X-PARAM=\"a;b\":keep\\, me\r\nNOTE:old note\r\nEND:VCARD\r\n";
         String path = contactsBook + "phone-1.vcf";
-        assertThat(dav("PUT", path, card, "Content-Type", "text/vcard; charset=utf-8", "If-None-Match", "*")
+        assertThat(stack.asAlice("PUT", path, card, "Content-Type", "text/vcard; charset=utf-8", "If-None-Match", "*")
                 .statusCode()).isEqualTo(201);
-        Map<String, Object> before = list(ok("nc_contacts_list_contacts", Map.of("addressBook", "contacts",
+        Map<String, Object> before = list(stack.ok("nc_contacts_list_contacts", Map.of("addressBook", "contacts",
                 "query", "mustermann")), "contacts").get(0);
         assertThat((List<Object>) before.get("otherProperties")).contains("ADR", "X-CUSTOM", "X-ABLABEL");
 
-        Map<String, Object> updated = ok("nc_contacts_update_contact", Map.of("addressBook", "contacts",
+        Map<String, Object> updated = stack.ok("nc_contacts_update_contact", Map.of("addressBook", "contacts",
                 "id", "phone-1.vcf", "etag", before.get("etag"), "note", "new note",
                 "phones", List.of(Map.of("value", "+49 30 1234", "type", "work"))));
         assertThat(updated).containsEntry("note", "new note").containsEntry("fullName", "Max Mustermann");
@@ -159,32 +142,32 @@ abstract class ContactsScenarios {
 
         // every line kept as it was, one changed, one added; compared as a set of lines because a server may store
         // the card in its own order and spell property names in upper case (Radicale re-serialises; sabre does not)
-        String stored = dav("GET", path, null).body();
+        String stored = stack.asAlice("GET", path, null).body();
         assertThat(contentLines(stored)).isEqualTo(contentLines(card.replace("NOTE:old note", "NOTE:new note")
                 .replace("END:VCARD", "TEL;TYPE=WORK:+49 30 1234\r\nEND:VCARD")));
 
-        String stale = error("nc_contacts_update_contact", Map.of("addressBook", "contacts", "id", "phone-1.vcf",
+        String stale = stack.error("nc_contacts_update_contact", Map.of("addressBook", "contacts", "id", "phone-1.vcf",
                 "etag", before.get("etag"), "note", "lost update"));
         assertThat(stale).startsWith("Conflict").contains("the current etag is " + updated.get("etag"));
-        assertThat(dav("GET", path, null).body()).contains("NOTE:new note");
+        assertThat(stack.asAlice("GET", path, null).body()).contains("NOTE:new note");
 
-        assertThat(error("nc_contacts_update_contact", Map.of("addressBook", "contacts", "id", "ghost.vcf",
+        assertThat(stack.error("nc_contacts_update_contact", Map.of("addressBook", "contacts", "id", "ghost.vcf",
                 "note", "x"))).contains("no contact 'ghost.vcf'");
     }
 
     @Test
     void deleteHonoursTheEtagAndReportsMissingContacts() {
-        Map<String, Object> created = ok("nc_contacts_create_contact", Map.of("addressBook", "contacts",
+        Map<String, Object> created = stack.ok("nc_contacts_create_contact", Map.of("addressBook", "contacts",
                 "fullName", "Short Lived"));
         String id = (String) created.get("id");
-        assertThat(error("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id, "etag", "stale")))
+        assertThat(stack.error("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id, "etag", "stale")))
                 .startsWith("Conflict").contains("the current etag is " + created.get("etag"));
 
-        assertThat(ok("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id, "etag",
+        assertThat(stack.ok("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id, "etag",
                 created.get("etag")))).containsEntry("deleted", true);
-        assertThat(error("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id)))
+        assertThat(stack.error("nc_contacts_delete_contact", Map.of("addressBook", "contacts", "id", id)))
                 .contains("no contact '" + id + "'");
-        assertThat(list(ok("nc_contacts_list_contacts", Map.of("addressBook", "contacts", "query", "short lived")),
+        assertThat(list(stack.ok("nc_contacts_list_contacts", Map.of("addressBook", "contacts", "query", "short lived")),
                 "contacts")).isEmpty();
     }
 }

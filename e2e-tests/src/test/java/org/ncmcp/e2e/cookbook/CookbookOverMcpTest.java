@@ -1,31 +1,23 @@
 package org.ncmcp.e2e.cookbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.id;
+import static org.ncmcp.e2e.mcp.SingleUserStack.list;
+import static org.ncmcp.e2e.mcp.SingleUserStack.text;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import org.ncmcp.e2e.simulator.state.SimFile;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,70 +31,12 @@ class CookbookOverMcpTest {
     private static final long MISSING = 999_999;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static NextcloudSimulator nextcloud;
-    private static ConfigurableApplicationContext server;
-    private static McpSyncClient mcp;
+    @AutoClose
+    private static SingleUserStack stack;
 
     @BeforeAll
     static void start() {
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
-        String appPassword = nextcloud.state().issueAppPassword("alice");
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
-        mcp.initialize();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcp != null) {
-            mcp.closeGracefully();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (nextcloud != null) {
-            nextcloud.close();
-        }
-    }
-
-    private static CallToolResult call(String tool, Object... keysAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return mcp.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + ": " + text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
-    }
-
-    private static String error(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + " should fail: " + text(result)).isTrue();
-        return text(result);
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
-    }
-
-    private static long id(Map<String, Object> map) {
-        return ((Number) map.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-        return (List<Map<String, Object>>) map.get(key);
+        stack = SingleUserStack.start("alice");
     }
 
     private static List<Object> names(Map<String, Object> recipeList) {
@@ -114,20 +48,20 @@ class CookbookOverMcpTest {
         arguments[0] = "name";
         arguments[1] = name;
         System.arraycopy(more, 0, arguments, 2, more.length);
-        return id(ok("nc_cookbook_create_recipe", arguments));
+        return id(stack.ok("nc_cookbook_create_recipe", arguments));
     }
 
     private static void registerPage(String url, String html) throws Exception {
         String body = JSON.writeValueAsString(Map.of("url", url, "html", html));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(nextcloud.baseUri() + "/__test/cookbook/pages")).POST(HttpRequest.BodyPublishers.ofString(body))
+                URI.create(stack.nextcloud().baseUri() + "/__test/cookbook/pages")).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void listsTheThirteenCookbookToolsWithScopesAndHints() {
-        List<McpSchema.Tool> tools = mcp.listTools().tools().stream().filter(t -> t.name().startsWith("nc_cookbook_"))
+        List<McpSchema.Tool> tools = stack.mcp().listTools().tools().stream().filter(t -> t.name().startsWith("nc_cookbook_"))
                 .toList();
         assertThat(tools).hasSize(13);
         for (McpSchema.Tool tool : tools) {
@@ -157,26 +91,26 @@ class CookbookOverMcpTest {
         long id = create("Lentil Soup", "description", "Warming", "category", "Soup", "keywords",
                 List.of("vegan", "winter"), "servings", 4, "prepTime", "PT15M", "ingredients",
                 List.of("200 g lentils", "1 onion"), "instructions", List.of("Chop", "Simmer"), "tools", List.of("pot"));
-        Map<String, Object> recipe = ok("nc_cookbook_get_recipe", "recipeId", id);
+        Map<String, Object> recipe = stack.ok("nc_cookbook_get_recipe", "recipeId", id);
         assertThat(recipe).containsEntry("name", "Lentil Soup").containsEntry("category", "Soup")
                 .containsEntry("servings", 4).containsEntry("prepTime", "PT0H15M0S");
         assertThat(recipe.get("keywords")).isEqualTo(List.of("vegan", "winter"));
         assertThat(recipe.get("ingredients")).isEqualTo(List.of("200 g lentils", "1 onion"));
-        SimFile file = nextcloud.state().fileByPath("alice", "Recipes/Lentil Soup/recipe.json").orElseThrow();
+        SimFile file = stack.nextcloud().state().fileByPath("alice", "Recipes/Lentil Soup/recipe.json").orElseThrow();
         assertThat(new String(file.content(), StandardCharsets.UTF_8)).contains("200 g lentils");
-        assertThat(names(ok("nc_cookbook_list_recipes"))).contains("Lentil Soup");
+        assertThat(names(stack.ok("nc_cookbook_list_recipes"))).contains("Lentil Soup");
 
-        Map<String, Object> deleted = ok("nc_cookbook_delete_recipe", "recipeId", id);
+        Map<String, Object> deleted = stack.ok("nc_cookbook_delete_recipe", "recipeId", id);
         assertThat(deleted).containsEntry("name", "Lentil Soup").containsEntry("deleted", true);
-        assertThat(nextcloud.state().fileByPath("alice", "Recipes/Lentil Soup/recipe.json")).isEmpty();
-        assertThat(error("nc_cookbook_get_recipe", "recipeId", id)).contains("Recipe " + id + " does not exist");
-        assertThat(error("nc_cookbook_delete_recipe", "recipeId", MISSING)).contains("does not exist");
+        assertThat(stack.nextcloud().state().fileByPath("alice", "Recipes/Lentil Soup/recipe.json")).isEmpty();
+        assertThat(stack.error("nc_cookbook_get_recipe", "recipeId", id)).contains("Recipe " + id + " does not exist");
+        assertThat(stack.error("nc_cookbook_delete_recipe", "recipeId", MISSING)).contains("does not exist");
     }
 
     @Test
     void creatingASecondRecipeWithTheSameNameIsAConflict() {
         create("Flatbread");
-        assertThat(error("nc_cookbook_create_recipe", "name", "Flatbread")).contains("already has a recipe named"
+        assertThat(stack.error("nc_cookbook_create_recipe", "name", "Flatbread")).contains("already has a recipe named"
                 + " 'Flatbread'");
     }
 
@@ -185,35 +119,35 @@ class CookbookOverMcpTest {
         long id = create("Risotto", "description", "Creamy", "category", "Dinner", "keywords", List.of("rice"),
                 "ingredients", List.of("300 g rice"), "instructions", List.of("Stir"));
         // A schema.org field the tools do not know, written by another client straight into the file.
-        SimFile file = nextcloud.state().fileByPath("alice", "Recipes/Risotto/recipe.json").orElseThrow();
+        SimFile file = stack.nextcloud().state().fileByPath("alice", "Recipes/Risotto/recipe.json").orElseThrow();
         JsonNode stored = JSON.readTree(file.content());
         ((tools.jackson.databind.node.ObjectNode) stored).putObject("author").put("name", "Nonna");
-        nextcloud.state().writeFile(file.id(), JSON.writeValueAsBytes(stored));
+        stack.nextcloud().state().writeFile(file.id(), JSON.writeValueAsBytes(stored));
 
-        Map<String, Object> updated = ok("nc_cookbook_update_recipe", "recipeId", id, "servings", 3);
+        Map<String, Object> updated = stack.ok("nc_cookbook_update_recipe", "recipeId", id, "servings", 3);
         assertThat(updated).containsEntry("servings", 3).containsEntry("description", "Creamy")
                 .containsEntry("category", "Dinner");
         assertThat(updated.get("ingredients")).isEqualTo(List.of("300 g rice"));
         assertThat(updated.get("keywords")).isEqualTo(List.of("rice"));
-        String content = new String(nextcloud.state().file(file.id()).orElseThrow().content(), StandardCharsets.UTF_8);
+        String content = new String(stack.nextcloud().state().file(file.id()).orElseThrow().content(), StandardCharsets.UTF_8);
         assertThat(content).contains("Nonna");
         // Cookbook's PUT could have created a copy; there is still one Risotto.
-        assertThat(names(ok("nc_cookbook_list_recipes"))).containsOnlyOnce("Risotto");
+        assertThat(names(stack.ok("nc_cookbook_list_recipes"))).containsOnlyOnce("Risotto");
 
-        Map<String, Object> renamed = ok("nc_cookbook_update_recipe", "recipeId", id, "name", "Mushroom Risotto");
+        Map<String, Object> renamed = stack.ok("nc_cookbook_update_recipe", "recipeId", id, "name", "Mushroom Risotto");
         assertThat(id(renamed)).isEqualTo(id);
         assertThat(renamed).containsEntry("name", "Mushroom Risotto").containsEntry("servings", 3);
-        assertThat(nextcloud.state().fileByPath("alice", "Recipes/Mushroom Risotto/recipe.json")).isPresent();
+        assertThat(stack.nextcloud().state().fileByPath("alice", "Recipes/Mushroom Risotto/recipe.json")).isPresent();
     }
 
     @Test
     void updateOfAMissingRecipeOrOntoAnotherRecipesNameFails() {
-        assertThat(error("nc_cookbook_update_recipe", "recipeId", MISSING, "servings", 2)).contains("does not exist");
+        assertThat(stack.error("nc_cookbook_update_recipe", "recipeId", MISSING, "servings", 2)).contains("does not exist");
         create("Apple Pie");
         long crumble = create("Apple Crumble", "servings", 6);
-        assertThat(error("nc_cookbook_update_recipe", "recipeId", crumble, "name", "Apple Pie"))
+        assertThat(stack.error("nc_cookbook_update_recipe", "recipeId", crumble, "name", "Apple Pie"))
                 .contains("already has a recipe named 'Apple Pie'", "Nothing was written");
-        assertThat(ok("nc_cookbook_get_recipe", "recipeId", crumble)).containsEntry("name", "Apple Crumble");
+        assertThat(stack.ok("nc_cookbook_get_recipe", "recipeId", crumble)).containsEntry("name", "Apple Crumble");
     }
 
     @Test
@@ -223,52 +157,52 @@ class CookbookOverMcpTest {
                 + "\"@graph\":[{\"@type\":\"WebPage\"},{\"@type\":\"Recipe\",\"name\":\"Imported Pancakes\","
                 + "\"recipeIngredient\":[\"2 eggs\"],\"recipeInstructions\":[{\"@type\":\"HowToStep\",\"text\":\"Fry\"}],"
                 + "\"recipeYield\":\"4 servings\",\"cookTime\":\"PT10M\"}]}</script></head><body></body></html>");
-        Map<String, Object> imported = ok("nc_cookbook_import_recipe", "url", url);
+        Map<String, Object> imported = stack.ok("nc_cookbook_import_recipe", "url", url);
         assertThat(imported).containsEntry("name", "Imported Pancakes").containsEntry("url", url)
                 .containsEntry("servings", 4);
         assertThat(imported.get("instructions")).isEqualTo(List.of("Fry"));
-        assertThat(ok("nc_cookbook_get_recipe", "recipeId", id(imported))).containsEntry("name", "Imported Pancakes");
+        assertThat(stack.ok("nc_cookbook_get_recipe", "recipeId", id(imported))).containsEntry("name", "Imported Pancakes");
 
-        assertThat(error("nc_cookbook_import_recipe", "url", url)).contains("already has a recipe");
-        assertThat(error("nc_cookbook_import_recipe", "url", "https://recipes.example/unknown"))
+        assertThat(stack.error("nc_cookbook_import_recipe", "url", url)).contains("already has a recipe");
+        assertThat(stack.error("nc_cookbook_import_recipe", "url", "https://recipes.example/unknown"))
                 .contains("could not import a recipe from https://recipes.example/unknown");
-        assertThat(error("nc_cookbook_import_recipe", "url", "ftp://x")).contains("'url' must be an http");
+        assertThat(stack.error("nc_cookbook_import_recipe", "url", "ftp://x")).contains("'url' must be an http");
     }
 
     @Test
     void searchCategoriesAndKeywords() {
         create("Tomato Pasta", "category", "Pasta dishes", "keywords", List.of("tomato", "quicklunch"));
         create("Tomato Salad", "keywords", List.of("tomato", "cold"));
-        assertThat(names(ok("nc_cookbook_search_recipes", "query", "tomato"))).contains("Tomato Pasta", "Tomato Salad");
-        assertThat(names(ok("nc_cookbook_search_recipes", "query", "no-such-word-xyz"))).isEmpty();
+        assertThat(names(stack.ok("nc_cookbook_search_recipes", "query", "tomato"))).contains("Tomato Pasta", "Tomato Salad");
+        assertThat(names(stack.ok("nc_cookbook_search_recipes", "query", "no-such-word-xyz"))).isEmpty();
 
-        Map<String, Object> categories = ok("nc_cookbook_list_categories");
+        Map<String, Object> categories = stack.ok("nc_cookbook_list_categories");
         assertThat(list(categories, "categories")).contains(Map.of("name", "Pasta dishes", "recipeCount", 1));
         assertThat(((Number) categories.get("uncategorized")).intValue()).isPositive();
-        assertThat(names(ok("nc_cookbook_list_category_recipes", "category", "Pasta dishes")))
+        assertThat(names(stack.ok("nc_cookbook_list_category_recipes", "category", "Pasta dishes")))
                 .containsExactly("Tomato Pasta");
-        assertThat(names(ok("nc_cookbook_list_category_recipes", "category", ""))).contains("Tomato Salad")
+        assertThat(names(stack.ok("nc_cookbook_list_category_recipes", "category", ""))).contains("Tomato Salad")
                 .doesNotContain("Tomato Pasta");
-        assertThat(names(ok("nc_cookbook_list_category_recipes", "category", "No such category"))).isEmpty();
+        assertThat(names(stack.ok("nc_cookbook_list_category_recipes", "category", "No such category"))).isEmpty();
 
-        assertThat(list(ok("nc_cookbook_list_keywords"), "keywords"))
+        assertThat(list(stack.ok("nc_cookbook_list_keywords"), "keywords"))
                 .contains(Map.of("name", "quicklunch", "recipeCount", 1));
-        assertThat(names(ok("nc_cookbook_find_by_keywords", "keywords", List.of("tomato", "cold"))))
+        assertThat(names(stack.ok("nc_cookbook_find_by_keywords", "keywords", List.of("tomato", "cold"))))
                 .containsExactly("Tomato Salad");
-        assertThat(names(ok("nc_cookbook_find_by_keywords", "keywords", List.of("tomato", "nope")))).isEmpty();
-        assertThat(error("nc_cookbook_find_by_keywords", "keywords", List.of())).contains("'keywords'");
+        assertThat(names(stack.ok("nc_cookbook_find_by_keywords", "keywords", List.of("tomato", "nope")))).isEmpty();
+        assertThat(stack.error("nc_cookbook_find_by_keywords", "keywords", List.of())).contains("'keywords'");
     }
 
     @Test
     void settingsChangeOnlyWhatIsGivenAndReindexConfirms() {
-        Map<String, Object> config = ok("nc_cookbook_set_config", "updateInterval", 15);
+        Map<String, Object> config = stack.ok("nc_cookbook_set_config", "updateInterval", 15);
         assertThat(config).containsEntry("updateInterval", 15).containsEntry("folder", "/Recipes")
                 .containsEntry("printImage", true);
-        assertThat(ok("nc_cookbook_set_config", "printImage", false)).containsEntry("updateInterval", 15)
+        assertThat(stack.ok("nc_cookbook_set_config", "printImage", false)).containsEntry("updateInterval", 15)
                 .containsEntry("printImage", false);
-        assertThat(error("nc_cookbook_set_config")).contains("nothing to change");
-        assertThat(error("nc_cookbook_set_config", "folder", "/../other")).contains("'folder' must be a folder path");
-        assertThat(ok("nc_cookbook_reindex")).containsEntry("done", true)
+        assertThat(stack.error("nc_cookbook_set_config")).contains("nothing to change");
+        assertThat(stack.error("nc_cookbook_set_config", "folder", "/../other")).contains("'folder' must be a folder path");
+        assertThat(stack.ok("nc_cookbook_reindex")).containsEntry("done", true)
                 .containsEntry("message", "Search index rebuilt successfully");
     }
 }

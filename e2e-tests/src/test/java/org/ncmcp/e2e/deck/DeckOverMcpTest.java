@@ -1,25 +1,17 @@
 package org.ncmcp.e2e.deck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.id;
+import static org.ncmcp.e2e.mcp.SingleUserStack.list;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 
 /**
  * The Deck tools through a real MCP client, mcp-resource (single-user, as alice) and the simulator's Deck:
@@ -29,82 +21,24 @@ class DeckOverMcpTest {
 
     private static final long MISSING = 999_999;
 
-    private static NextcloudSimulator nextcloud;
-    private static ConfigurableApplicationContext server;
-    private static McpSyncClient mcp;
+    @AutoClose
+    private static SingleUserStack mcpStack;
 
     @BeforeAll
     static void start() {
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
-        nextcloud.state().addUser("bob", "bob", "Bob", "bob-login");
-        String appPassword = nextcloud.state().issueAppPassword("alice");
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
-        mcp.initialize();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcp != null) {
-            mcp.closeGracefully();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (nextcloud != null) {
-            nextcloud.close();
-        }
-    }
-
-    private static CallToolResult call(String tool, Object... keysAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return mcp.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + ": " + text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
-    }
-
-    private static String error(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + " should fail: " + text(result)).isTrue();
-        return text(result);
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
-    }
-
-    private static long id(Map<String, Object> map) {
-        return ((Number) map.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-        return (List<Map<String, Object>>) map.get(key);
+        mcpStack = SingleUserStack.start("alice");
+        mcpStack.nextcloud().state().addUser("bob", "bob", "Bob", "bob-login");
     }
 
     @SuppressWarnings("unchecked")
     private static long newBoard(String title) {
-        Map<String, Object> created = ok("nc_deck_create_board", "title", title);
+        Map<String, Object> created = mcpStack.ok("nc_deck_create_board", "title", title);
         return id((Map<String, Object>) created.get("board"));
     }
 
     @Test
     void listsTheTwentyFiveDeckToolsWithScopesAndHints() {
-        List<McpSchema.Tool> tools = mcp.listTools().tools().stream().filter(t -> t.name().startsWith("nc_deck_"))
+        List<McpSchema.Tool> tools = mcpStack.mcp().listTools().tools().stream().filter(t -> t.name().startsWith("nc_deck_"))
                 .toList();
         assertThat(tools).hasSize(25);
         for (McpSchema.Tool tool : tools) {
@@ -125,72 +59,72 @@ class DeckOverMcpTest {
     @Test
     @SuppressWarnings("unchecked")
     void boardsStacksAndCardsFromCreationToDeletion() {
-        Map<String, Object> created = ok("nc_deck_create_board", "title", "Kitchen", "color", "ff7a66");
+        Map<String, Object> created = mcpStack.ok("nc_deck_create_board", "title", "Kitchen", "color", "ff7a66");
         long board = id((Map<String, Object>) created.get("board"));
         assertThat(list(created, "labels")).extracting(l -> l.get("title"))
                 .containsExactly("Finished", "To review", "Action needed", "Later");
-        assertThat(list(ok("nc_deck_list_boards"), "boards")).extracting(b -> b.get("title")).contains("Kitchen");
+        assertThat(list(mcpStack.ok("nc_deck_list_boards"), "boards")).extracting(b -> b.get("title")).contains("Kitchen");
 
-        long todo = id(ok("nc_deck_create_stack", "boardId", board, "title", "To do"));
-        long done = id(ok("nc_deck_create_stack", "boardId", board, "title", "Done"));
-        assertThat(list(ok("nc_deck_list_stacks", "boardId", board), "stacks")).extracting(s -> s.get("title"))
+        long todo = id(mcpStack.ok("nc_deck_create_stack", "boardId", board, "title", "To do"));
+        long done = id(mcpStack.ok("nc_deck_create_stack", "boardId", board, "title", "Done"));
+        assertThat(list(mcpStack.ok("nc_deck_list_stacks", "boardId", board), "stacks")).extracting(s -> s.get("title"))
                 .containsExactly("To do", "Done");
-        Map<String, Object> renamed = ok("nc_deck_update_stack", "boardId", board, "stackId", done, "title", "Finished");
+        Map<String, Object> renamed = mcpStack.ok("nc_deck_update_stack", "boardId", board, "stackId", done, "title", "Finished");
         assertThat(renamed).containsEntry("title", "Finished").containsEntry("order", 1);
-        assertThat(ok("nc_deck_get_stack", "boardId", board, "stackId", done)).containsEntry("title", "Finished");
+        assertThat(mcpStack.ok("nc_deck_get_stack", "boardId", board, "stackId", done)).containsEntry("title", "Finished");
 
-        Map<String, Object> card = ok("nc_deck_create_card", "boardId", board, "stackId", todo, "title", "Order tiles",
+        Map<String, Object> card = mcpStack.ok("nc_deck_create_card", "boardId", board, "stackId", todo, "title", "Order tiles",
                 "description", "White, 20x20", "duedate", "2026-12-24T17:00:00+01:00");
         long cardId = id(card);
         assertThat(card).containsEntry("duedate", "2026-12-24T16:00:00+00:00");
-        assertThat(list(ok("nc_deck_get_board", "boardId", board), "stacks")).extracting(s -> s.get("cardCount"))
+        assertThat(list(mcpStack.ok("nc_deck_get_board", "boardId", board), "stacks")).extracting(s -> s.get("cardCount"))
                 .containsExactly(1, 0);
 
         // Deck's PUT replaces the whole card: changing the title must keep description and due date.
-        String etag = (String) ok("nc_deck_get_card", "boardId", board, "stackId", todo, "cardId", cardId).get("etag");
+        String etag = (String) mcpStack.ok("nc_deck_get_card", "boardId", board, "stackId", todo, "cardId", cardId).get("etag");
         assertThat(etag).isNotEmpty();
-        Map<String, Object> updated = ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
+        Map<String, Object> updated = mcpStack.ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
                 "title", "Order tiles (blue)", "done", true, "etag", etag);
         assertThat(updated).containsEntry("title", "Order tiles (blue)").containsEntry("description", "White, 20x20")
                 .containsEntry("duedate", "2026-12-24T16:00:00+00:00");
         assertThat((String) updated.get("done")).isNotEmpty();
-        assertThat(error("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
+        assertThat(mcpStack.error("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
                 "title", "lost?", "etag", etag)).contains("was changed since you read it", "Nothing was written");
-        Map<String, Object> cleared = ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
+        Map<String, Object> cleared = mcpStack.ok("nc_deck_update_card", "boardId", board, "stackId", todo, "cardId", cardId,
                 "duedate", "");
         assertThat(cleared).containsEntry("duedate", "").containsEntry("description", "White, 20x20");
 
-        Map<String, Object> moved = ok("nc_deck_move_card", "boardId", board, "stackId", todo, "cardId", cardId,
+        Map<String, Object> moved = mcpStack.ok("nc_deck_move_card", "boardId", board, "stackId", todo, "cardId", cardId,
                 "targetStackId", done);
         assertThat(((Number) moved.get("stackId")).longValue()).isEqualTo(done);
-        assertThat(list(ok("nc_deck_list_cards", "boardId", board, "stackId", done), "cards"))
+        assertThat(list(mcpStack.ok("nc_deck_list_cards", "boardId", board, "stackId", done), "cards"))
                 .extracting(c -> c.get("title")).containsExactly("Order tiles (blue)");
-        assertThat(ok("nc_deck_get_card", "boardId", board, "stackId", done, "cardId", cardId))
+        assertThat(mcpStack.ok("nc_deck_get_card", "boardId", board, "stackId", done, "cardId", cardId))
                 .containsEntry("title", "Order tiles (blue)");
 
-        assertThat(ok("nc_deck_archive_card", "boardId", board, "stackId", done, "cardId", cardId))
+        assertThat(mcpStack.ok("nc_deck_archive_card", "boardId", board, "stackId", done, "cardId", cardId))
                 .containsEntry("archived", true);
-        assertThat(list(ok("nc_deck_list_cards", "boardId", board), "cards")).isEmpty();
-        assertThat(list(ok("nc_deck_list_cards", "boardId", board, "archived", true), "cards")).hasSize(1);
-        assertThat(ok("nc_deck_unarchive_card", "boardId", board, "stackId", done, "cardId", cardId))
+        assertThat(list(mcpStack.ok("nc_deck_list_cards", "boardId", board), "cards")).isEmpty();
+        assertThat(list(mcpStack.ok("nc_deck_list_cards", "boardId", board, "archived", true), "cards")).hasSize(1);
+        assertThat(mcpStack.ok("nc_deck_unarchive_card", "boardId", board, "stackId", done, "cardId", cardId))
                 .containsEntry("archived", false);
 
-        assertThat(ok("nc_deck_delete_card", "boardId", board, "stackId", done, "cardId", cardId))
+        assertThat(mcpStack.ok("nc_deck_delete_card", "boardId", board, "stackId", done, "cardId", cardId))
                 .containsEntry("kind", "card").containsEntry("deleted", true);
-        assertThat(error("nc_deck_get_card", "boardId", board, "stackId", done, "cardId", cardId))
+        assertThat(mcpStack.error("nc_deck_get_card", "boardId", board, "stackId", done, "cardId", cardId))
                 .contains("card " + cardId, "does not exist");
-        assertThat(ok("nc_deck_delete_stack", "boardId", board, "stackId", todo)).containsEntry("title", "To do");
-        assertThat(error("nc_deck_get_stack", "boardId", board, "stackId", todo)).contains("does not exist");
+        assertThat(mcpStack.ok("nc_deck_delete_stack", "boardId", board, "stackId", todo)).containsEntry("title", "To do");
+        assertThat(mcpStack.error("nc_deck_get_stack", "boardId", board, "stackId", todo)).contains("does not exist");
     }
 
     @Test
     void reorderWithinAStack() {
         long board = newBoard("Reorder");
-        long stack = id(ok("nc_deck_create_stack", "boardId", board, "title", "Queue"));
-        long first = id(ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "first"));
-        long second = id(ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "second"));
-        ok("nc_deck_move_card", "boardId", board, "stackId", stack, "cardId", second, "position", 0);
-        assertThat(list(ok("nc_deck_list_cards", "boardId", board), "cards")).extracting(c -> c.get("id"))
+        long stack = id(mcpStack.ok("nc_deck_create_stack", "boardId", board, "title", "Queue"));
+        long first = id(mcpStack.ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "first"));
+        long second = id(mcpStack.ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "second"));
+        mcpStack.ok("nc_deck_move_card", "boardId", board, "stackId", stack, "cardId", second, "position", 0);
+        assertThat(list(mcpStack.ok("nc_deck_list_cards", "boardId", board), "cards")).extracting(c -> c.get("id"))
                 .containsExactly((int) second, (int) first);
     }
 
@@ -198,60 +132,60 @@ class DeckOverMcpTest {
     @SuppressWarnings("unchecked")
     void labelsOnTheBoardAndOnCards() {
         long board = newBoard("Labels");
-        long stack = id(ok("nc_deck_create_stack", "boardId", board, "title", "Inbox"));
-        long card = id(ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "Triage"));
-        assertThat(list(ok("nc_deck_list_labels", "boardId", board), "labels")).hasSize(4);
+        long stack = id(mcpStack.ok("nc_deck_create_stack", "boardId", board, "title", "Inbox"));
+        long card = id(mcpStack.ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "Triage"));
+        assertThat(list(mcpStack.ok("nc_deck_list_labels", "boardId", board), "labels")).hasSize(4);
 
-        long urgent = id(ok("nc_deck_create_label", "boardId", board, "title", "Urgent", "color", "e9322d"));
-        assertThat(ok("nc_deck_get_label", "boardId", board, "labelId", urgent)).containsEntry("title", "Urgent");
-        assertThat(ok("nc_deck_update_label", "boardId", board, "labelId", urgent, "color", "ff0000"))
+        long urgent = id(mcpStack.ok("nc_deck_create_label", "boardId", board, "title", "Urgent", "color", "e9322d"));
+        assertThat(mcpStack.ok("nc_deck_get_label", "boardId", board, "labelId", urgent)).containsEntry("title", "Urgent");
+        assertThat(mcpStack.ok("nc_deck_update_label", "boardId", board, "labelId", urgent, "color", "ff0000"))
                 .containsEntry("title", "Urgent").containsEntry("color", "ff0000");
 
-        Map<String, Object> labelled = ok("nc_deck_assign_label", "boardId", board, "stackId", stack, "cardId", card,
+        Map<String, Object> labelled = mcpStack.ok("nc_deck_assign_label", "boardId", board, "stackId", stack, "cardId", card,
                 "labelId", urgent);
         assertThat(list(labelled, "labels")).extracting(l -> l.get("title")).containsExactly("Urgent");
-        Map<String, Object> unlabelled = ok("nc_deck_remove_label", "boardId", board, "stackId", stack, "cardId", card,
+        Map<String, Object> unlabelled = mcpStack.ok("nc_deck_remove_label", "boardId", board, "stackId", stack, "cardId", card,
                 "labelId", urgent);
         assertThat(list(unlabelled, "labels")).isEmpty();
 
-        assertThat(ok("nc_deck_delete_label", "boardId", board, "labelId", urgent)).containsEntry("kind", "label");
-        assertThat(error("nc_deck_get_label", "boardId", board, "labelId", urgent)).contains("label " + urgent,
+        assertThat(mcpStack.ok("nc_deck_delete_label", "boardId", board, "labelId", urgent)).containsEntry("kind", "label");
+        assertThat(mcpStack.error("nc_deck_get_label", "boardId", board, "labelId", urgent)).contains("label " + urgent,
                 "does not exist");
-        assertThat(error("nc_deck_assign_label", "boardId", board, "stackId", stack, "cardId", card, "labelId", urgent))
+        assertThat(mcpStack.error("nc_deck_assign_label", "boardId", board, "stackId", stack, "cardId", card, "labelId", urgent))
                 .contains("does not exist");
     }
 
     @Test
     void assigningBoardMembersAndTheConflicts() {
         long board = newBoard("Team");
-        nextcloud.deck().shareBoard(board, "bob", true, false, false);
-        long stack = id(ok("nc_deck_create_stack", "boardId", board, "title", "Work"));
-        long card = id(ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "Paint"));
+        mcpStack.nextcloud().deck().shareBoard(board, "bob", true, false, false);
+        long stack = id(mcpStack.ok("nc_deck_create_stack", "boardId", board, "title", "Work"));
+        long card = id(mcpStack.ok("nc_deck_create_card", "boardId", board, "stackId", stack, "title", "Paint"));
 
-        assertThat(ok("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
+        assertThat(mcpStack.ok("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
                 .containsEntry("assigned", true).containsEntry("assignedUsers", List.of("bob"));
-        assertThat(error("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
+        assertThat(mcpStack.error("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
                 .contains("'bob' is already assigned");
-        assertThat(error("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "carol"))
+        assertThat(mcpStack.error("nc_deck_assign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "carol"))
                 .contains("only members of the board");
-        assertThat(ok("nc_deck_unassign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
+        assertThat(mcpStack.ok("nc_deck_unassign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
                 .containsEntry("assigned", false).containsEntry("assignedUsers", List.of());
-        assertThat(error("nc_deck_unassign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
+        assertThat(mcpStack.error("nc_deck_unassign_user", "boardId", board, "stackId", stack, "cardId", card, "userId", "bob"))
                 .contains("'bob' is not assigned");
     }
 
     @Test
     void aReadOnlyShareRefusesChangesWithAnExplanation() {
-        long bobsBoard = nextcloud.deck().createBoard("bob", "Bob's plans", "317ccc");
-        long stack = nextcloud.deck().createStack("bob", bobsBoard, "Ideas", 0);
-        nextcloud.deck().shareBoard(bobsBoard, "alice", false, false, false);
+        long bobsBoard = mcpStack.nextcloud().deck().createBoard("bob", "Bob's plans", "317ccc");
+        long stack = mcpStack.nextcloud().deck().createStack("bob", bobsBoard, "Ideas", 0);
+        mcpStack.nextcloud().deck().shareBoard(bobsBoard, "alice", false, false, false);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> shared = (Map<String, Object>) ok("nc_deck_get_board", "boardId", bobsBoard).get("board");
+        Map<String, Object> shared = (Map<String, Object>) mcpStack.ok("nc_deck_get_board", "boardId", bobsBoard).get("board");
         assertThat(shared).containsEntry("canEdit", false).containsEntry("owner", "bob");
-        assertThat(error("nc_deck_create_card", "boardId", bobsBoard, "stackId", stack, "title", "Mine"))
+        assertThat(mcpStack.error("nc_deck_create_card", "boardId", bobsBoard, "stackId", stack, "title", "Mine"))
                 .contains("may not add cards to", "edit permission");
-        assertThat(error("nc_deck_create_label", "boardId", bobsBoard, "title", "x", "color", "000000"))
+        assertThat(mcpStack.error("nc_deck_create_label", "boardId", bobsBoard, "title", "x", "color", "000000"))
                 .contains("may not manage labels of");
     }
 
@@ -287,13 +221,13 @@ class DeckOverMcpTest {
         calls.put("nc_deck_unassign_user", new Object[] {"boardId", MISSING, "stackId", MISSING, "cardId", MISSING,
                 "userId", "bob"});
         assertThat(calls).hasSize(23);
-        calls.forEach((tool, arguments) -> assertThat(error(tool, arguments)).as(tool)
+        calls.forEach((tool, arguments) -> assertThat(mcpStack.error(tool, arguments)).as(tool)
                 .contains(String.valueOf(MISSING), "does not exist, or you may not"));
     }
 
     @Test
     void invalidInputIsRefusedBeforeReachingDeck() {
-        assertThat(error("nc_deck_create_board", "title", "x", "color", "#ff0000")).contains("Invalid input", "color");
-        assertThat(error("nc_deck_create_card", "boardId", 1, "stackId", 1)).contains("title");
+        assertThat(mcpStack.error("nc_deck_create_board", "title", "x", "color", "#ff0000")).contains("Invalid input", "color");
+        assertThat(mcpStack.error("nc_deck_create_card", "boardId", 1, "stackId", 1)).contains("title");
     }
 }

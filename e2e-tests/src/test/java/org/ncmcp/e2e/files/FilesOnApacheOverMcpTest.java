@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.ncmcp.e2e.dav.SabreDav;
 import org.ncmcp.e2e.simulator.dav.ApacheDavServer;
+import org.ncmcp.e2e.simulator.dav.SabreDavServer;
 import org.ncmcp.e2e.simulator.dav.SplitDavBackend;
 
 /**
@@ -14,6 +15,7 @@ import org.ncmcp.e2e.simulator.dav.SplitDavBackend;
  */
 class FilesOnApacheOverMcpTest extends FilesScenarios {
 
+    private static SabreDavServer sabre;
     private static ApacheDavServer apache;
 
     @BeforeAll
@@ -23,9 +25,10 @@ class FilesOnApacheOverMcpTest extends FilesScenarios {
             System.out.println("SKIPPED (Apache mod_dav): " + reason);
         }
         Assumptions.assumeTrue(reason == null, () -> "Apache mod_dav is not available: " + reason);
-        dav = SabreDav.startOrSkip();
+        sabre = SabreDav.startOrSkip();
         apache = ApacheDavServer.start();
-        startWith(new SplitDavBackend(dav, apache));
+        // the split backend closes neither server: stopOnApache does
+        startWith(new SplitDavBackend(sabre, apache));
     }
 
     @AfterAll
@@ -33,8 +36,14 @@ class FilesOnApacheOverMcpTest extends FilesScenarios {
         try {
             stopAll();
         } finally {
-            if (apache != null) {
-                apache.close();
+            try {
+                if (apache != null) {
+                    apache.close();
+                }
+            } finally {
+                if (sabre != null) {
+                    sabre.close();
+                }
             }
         }
     }

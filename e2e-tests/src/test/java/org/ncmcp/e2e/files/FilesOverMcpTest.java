@@ -9,8 +9,7 @@ class FilesOverMcpTest extends FilesScenarios {
 
     @BeforeAll
     static void startOnSabre() {
-        dav = SabreDav.startOrSkip();
-        startWith(dav);
+        startWith(SabreDav.startOrSkip());
     }
 
     @AfterAll

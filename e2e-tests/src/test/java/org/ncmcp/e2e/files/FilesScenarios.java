@@ -1,30 +1,16 @@
 package org.ncmcp.e2e.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.list;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import org.ncmcp.e2e.simulator.dav.DavBackend;
-import org.ncmcp.e2e.simulator.dav.SabreDavServer;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The eleven Files tools through a real MCP client, mcp-resource, the Nextcloud simulator and a real DAV server;
@@ -36,84 +22,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 abstract class FilesScenarios {
 
-    static SabreDavServer dav;
-    static NextcloudSimulator nextcloud;
-    private static ConfigurableApplicationContext server;
-    private static McpSyncClient mcp;
-    private static String appPassword;
+    private static SingleUserStack stack;
 
     /** The simulator in front of {@code backend}, alice's account, mcp-resource and an MCP client. */
     static void startWith(DavBackend backend) {
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.attachDav(backend);
-        nextcloud.state().addUser("alice", "alice@example.com", "Alice", "login-secret");
-        appPassword = nextcloud.state().issueAppPassword("alice");
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice@example.com",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
-                        + server.getEnvironment().getProperty("local.server.port")).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
-        mcp.initialize();
+        stack = SingleUserStack.start(SingleUserStack.EMAIL_LOGIN, backend);
     }
 
+    /** Stops all that {@link #startWith} started, and the backend it was given. */
     static void stopAll() {
-        // each step even if an earlier one fails: a php -S left running outlives the build
-        try {
-            if (mcp != null) {
-                mcp.closeGracefully();
-            }
-        } finally {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-                if (nextcloud != null) {
-                    nextcloud.close();
-                }
-            } finally {
-                if (dav != null) {
-                    dav.close();
-                }
-            }
+        if (stack != null) {
+            stack.close();
+            stack = null;
         }
     }
 
-    private static CallToolResult call(String tool, Map<String, Object> arguments) {
-        return mcp.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        assertThat(result.isError()).as(text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
-    }
-
-    private static String error(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        assertThat(result.isError()).as("expected an error from " + tool).isTrue();
-        assertThat(text(result)).doesNotContain("Exception", "at org.", "Internal error");
-        return text(result);
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
-        return (List<Map<String, Object>>) result.get(key);
-    }
-
     private static void write(String path, String content) {
-        ok("nc_files_write_file", Map.of("path", path, "content", content));
+        stack.ok("nc_files_write_file", Map.of("path", path, "content", content));
     }
 
     @Test
     void listsElevenFilesToolsWithScopesAndExplicitHints() {
-        List<McpSchema.Tool> tools = mcp.listTools().tools().stream().filter(t -> t.name().startsWith("nc_files_"))
+        List<McpSchema.Tool> tools = stack.mcp().listTools().tools().stream().filter(t -> t.name().startsWith("nc_files_"))
                 .toList();
         assertThat(tools).hasSize(11);
         McpSchema.Tool mkdir = tools.stream().filter(t -> t.name().equals("nc_files_create_directory")).findFirst()
@@ -130,76 +60,76 @@ abstract class FilesScenarios {
 
     @Test
     void createDirectoryListAndTheirErrors() {
-        assertThat(ok("nc_files_create_directory", Map.of("path", "/Projects"))).containsEntry("created", true);
-        assertThat(error("nc_files_create_directory", Map.of("path", "/Projects"))).contains("/Projects already exists");
-        assertThat(error("nc_files_create_directory", Map.of("path", "/Nope/Deeper")))
+        assertThat(stack.ok("nc_files_create_directory", Map.of("path", "/Projects"))).containsEntry("created", true);
+        assertThat(stack.error("nc_files_create_directory", Map.of("path", "/Projects"))).contains("/Projects already exists");
+        assertThat(stack.error("nc_files_create_directory", Map.of("path", "/Nope/Deeper")))
                 .contains("The folder /Nope does not exist");
-        assertThat(ok("nc_files_create_directory", Map.of("path", "/Nope/Deeper/Still", "parents", true)))
+        assertThat(stack.ok("nc_files_create_directory", Map.of("path", "/Nope/Deeper/Still", "parents", true)))
                 .containsEntry("created", true);
         write("/Projects/plan.md", "# Plan");
 
-        Map<String, Object> listing = ok("nc_files_list_directory", Map.of("path", "/Projects"));
+        Map<String, Object> listing = stack.ok("nc_files_list_directory", Map.of("path", "/Projects"));
         assertThat(list(listing, "entries")).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("path", "/Projects/plan.md").containsEntry("type", "file")
                     .containsEntry("mimeType", "text/markdown");
             assertThat(((Number) entry.get("sizeBytes")).longValue()).isEqualTo(6);
             assertThat((String) entry.get("etag")).isNotBlank();
         });
-        assertThat(list(ok("nc_files_list_directory", Map.of()), "entries")).extracting(e -> e.get("path"))
+        assertThat(list(stack.ok("nc_files_list_directory", Map.of()), "entries")).extracting(e -> e.get("path"))
                 .contains("/Projects", "/Nope");
-        assertThat(error("nc_files_list_directory", Map.of("path", "/Missing"))).contains("no folder /Missing");
-        assertThat(error("nc_files_list_directory", Map.of("path", "/Projects/plan.md"))).contains("is a file");
-        assertThat(error("nc_files_create_directory", Map.of("path", "/Projects/plan.md/sub", "parents", true)))
+        assertThat(stack.error("nc_files_list_directory", Map.of("path", "/Missing"))).contains("no folder /Missing");
+        assertThat(stack.error("nc_files_list_directory", Map.of("path", "/Projects/plan.md"))).contains("is a file");
+        assertThat(stack.error("nc_files_create_directory", Map.of("path", "/Projects/plan.md/sub", "parents", true)))
                 .contains("/Projects/plan.md exists and is a file");
     }
 
     @Test
     void writeCreatesButNeverOverwritesWithoutEtagOrOverwrite() {
-        Map<String, Object> created = ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v1"));
+        Map<String, Object> created = stack.ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v1"));
         assertThat(created).containsEntry("created", true).containsEntry("sizeBytes", 2);
         String etag = (String) created.get("etag");
 
-        assertThat(error("nc_files_write_file", Map.of("path", "/notes.txt", "content", "oops")))
+        assertThat(stack.error("nc_files_write_file", Map.of("path", "/notes.txt", "content", "oops")))
                 .contains("/notes.txt already exists", "nothing was written");
-        Map<String, Object> replaced = ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v2",
+        Map<String, Object> replaced = stack.ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v2",
                 "etag", etag));
         assertThat(replaced).containsEntry("created", false);
         assertThat(replaced.get("etag")).isNotEqualTo(etag);
 
-        String stale = error("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v3", "etag", etag));
+        String stale = stack.error("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v3", "etag", etag));
         assertThat(stale).startsWith("Conflict").contains("the current etag is " + replaced.get("etag"));
-        assertThat(ok("nc_files_read_file", Map.of("path", "/notes.txt"))).containsEntry("content", "v2");
+        assertThat(stack.ok("nc_files_read_file", Map.of("path", "/notes.txt"))).containsEntry("content", "v2");
 
-        assertThat(ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v4", "overwrite", true)))
+        assertThat(stack.ok("nc_files_write_file", Map.of("path", "/notes.txt", "content", "v4", "overwrite", true)))
                 .containsEntry("created", false);
-        assertThat(error("nc_files_write_file", Map.of("path", "/no-folder/x.txt", "content", "x")))
+        assertThat(stack.error("nc_files_write_file", Map.of("path", "/no-folder/x.txt", "content", "x")))
                 .contains("The folder /no-folder does not exist");
     }
 
     @Test
     void readGivesTextAsTextBinaryAsBase64AndRefusesTooLarge() {
         write("/hello.md", "Grüße");
-        assertThat(ok("nc_files_read_file", Map.of("path", "hello.md"))).containsEntry("encoding", "utf-8")
+        assertThat(stack.ok("nc_files_read_file", Map.of("path", "hello.md"))).containsEntry("encoding", "utf-8")
                 .containsEntry("content", "Grüße").containsEntry("mimeType", "text/markdown");
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, 1};
-        ok("nc_files_write_file", Map.of("path", "/pic.png", "contentBase64", Base64.getEncoder().encodeToString(png),
+        stack.ok("nc_files_write_file", Map.of("path", "/pic.png", "contentBase64", Base64.getEncoder().encodeToString(png),
                 "mimeType", "image/png"));
-        Map<String, Object> binary = ok("nc_files_read_file", Map.of("path", "/pic.png"));
+        Map<String, Object> binary = stack.ok("nc_files_read_file", Map.of("path", "/pic.png"));
         assertThat(binary).containsEntry("encoding", "base64").containsEntry("mimeType", "image/png")
                 .containsEntry("sizeBytes", png.length);
         assertThat(Base64.getDecoder().decode((String) binary.get("content"))).isEqualTo(png);
 
-        assertThat(error("nc_files_read_file", Map.of("path", "/hello.md", "maxBytes", 3)))
+        assertThat(stack.error("nc_files_read_file", Map.of("path", "/hello.md", "maxBytes", 3)))
                 .contains("/hello.md is 7 bytes", "at most 3 bytes");
-        assertThat(error("nc_files_read_file", Map.of("path", "/absent.txt"))).contains("no file or folder /absent.txt");
+        assertThat(stack.error("nc_files_read_file", Map.of("path", "/absent.txt"))).contains("no file or folder /absent.txt");
     }
 
     @Test
     void pathsCannotEscapeTheUsersRoot() {
         for (String path : List.of("../bob/secret.txt", "/a/../../etc", "a%2F..%2Fb", "http://evil.example.com/x",
                 "a\\b")) {
-            assertThat(error("nc_files_read_file", Map.of("path", path))).startsWith("Invalid input for")
+            assertThat(stack.error("nc_files_read_file", Map.of("path", path))).startsWith("Invalid input for")
                     .contains("is not usable");
         }
     }
@@ -208,54 +138,54 @@ abstract class FilesScenarios {
     void moveAndCopyRefuseAnExistingDestinationUnlessOverwrite() {
         write("/m/a.txt".replace("/m", ""), "A");
         write("/b.txt", "B");
-        assertThat(error("nc_files_copy", Map.of("source", "/a.txt", "destination", "/b.txt")))
+        assertThat(stack.error("nc_files_copy", Map.of("source", "/a.txt", "destination", "/b.txt")))
                 .contains("destination /b.txt already exists");
-        assertThat(ok("nc_files_copy", Map.of("source", "/a.txt", "destination", "/b.txt", "overwrite", true)))
+        assertThat(stack.ok("nc_files_copy", Map.of("source", "/a.txt", "destination", "/b.txt", "overwrite", true)))
                 .containsEntry("replacedExisting", true);
-        assertThat(ok("nc_files_read_file", Map.of("path", "/b.txt"))).containsEntry("content", "A");
+        assertThat(stack.ok("nc_files_read_file", Map.of("path", "/b.txt"))).containsEntry("content", "A");
 
-        assertThat(ok("nc_files_move", Map.of("source", "/a.txt", "destination", "/c.txt")))
+        assertThat(stack.ok("nc_files_move", Map.of("source", "/a.txt", "destination", "/c.txt")))
                 .containsEntry("replacedExisting", false);
-        assertThat(error("nc_files_read_file", Map.of("path", "/a.txt"))).contains("no file or folder /a.txt");
-        assertThat(error("nc_files_move", Map.of("source", "/a.txt", "destination", "/d.txt")))
+        assertThat(stack.error("nc_files_read_file", Map.of("path", "/a.txt"))).contains("no file or folder /a.txt");
+        assertThat(stack.error("nc_files_move", Map.of("source", "/a.txt", "destination", "/d.txt")))
                 .contains("no file or folder /a.txt");
-        assertThat(error("nc_files_move", Map.of("source", "/c.txt", "destination", "/b.txt")))
+        assertThat(stack.error("nc_files_move", Map.of("source", "/c.txt", "destination", "/b.txt")))
                 .contains("destination /b.txt already exists");
-        assertThat(error("nc_files_copy", Map.of("source", "/b.txt", "destination", "/ghost/b.txt")))
+        assertThat(stack.error("nc_files_copy", Map.of("source", "/b.txt", "destination", "/ghost/b.txt")))
                 .contains("The folder /ghost does not exist");
     }
 
     @Test
     void deleteRemovesAndReportsMissing() {
-        ok("nc_files_create_directory", Map.of("path", "/Trash me"));
+        stack.ok("nc_files_create_directory", Map.of("path", "/Trash me"));
         write("/Trash me/x.txt", "x");
-        assertThat(ok("nc_files_delete", Map.of("path", "/Trash me"))).containsEntry("wasFolder", true)
+        assertThat(stack.ok("nc_files_delete", Map.of("path", "/Trash me"))).containsEntry("wasFolder", true)
                 .containsEntry("deleted", true);
-        assertThat(error("nc_files_delete", Map.of("path", "/Trash me"))).contains("no file or folder /Trash me");
-        assertThat(error("nc_files_delete", Map.of("path", "/"))).contains("root folder cannot be deleted");
+        assertThat(stack.error("nc_files_delete", Map.of("path", "/Trash me"))).contains("no file or folder /Trash me");
+        assertThat(stack.error("nc_files_delete", Map.of("path", "/"))).contains("root folder cannot be deleted");
     }
 
     @Test
     void searchFindByNameAndTypeWalkFoldersOnAServerWithoutSearch() {
-        ok("nc_files_create_directory", Map.of("path", "/Finance/2026", "parents", true));
+        stack.ok("nc_files_create_directory", Map.of("path", "/Finance/2026", "parents", true));
         write("/Finance/2026/Invoice-March.pdf", "%PDF-1.4");
         write("/Finance/receipt.txt", "r");
         write("/Finance/2026/photo.jpg", "jpg");
 
-        Map<String, Object> byName = ok("nc_files_find_by_name", Map.of("pattern", "invoice*"));
+        Map<String, Object> byName = stack.ok("nc_files_find_by_name", Map.of("pattern", "invoice*"));
         assertThat(byName).containsEntry("method", "folder-walk");
         assertThat(list(byName, "results")).extracting(r -> r.get("path"))
                 .containsExactly("/Finance/2026/Invoice-March.pdf");
 
-        assertThat(list(ok("nc_files_find_by_type", Map.of("mimeType", "application/pdf")), "results"))
+        assertThat(list(stack.ok("nc_files_find_by_type", Map.of("mimeType", "application/pdf")), "results"))
                 .extracting(r -> r.get("path")).containsExactly("/Finance/2026/Invoice-March.pdf");
-        assertThat(list(ok("nc_files_find_by_type", Map.of("mimeType", "image", "under", "/Finance")), "results"))
+        assertThat(list(stack.ok("nc_files_find_by_type", Map.of("mimeType", "image", "under", "/Finance")), "results"))
                 .extracting(r -> r.get("path")).containsExactly("/Finance/2026/photo.jpg");
 
-        Map<String, Object> limited = ok("nc_files_search", Map.of("under", "/Finance", "limit", 1));
+        Map<String, Object> limited = stack.ok("nc_files_search", Map.of("under", "/Finance", "limit", 1));
         assertThat(list(limited, "results")).hasSize(1);
-        assertThat(list(ok("nc_files_search", Map.of("namePattern", "nothing-like-this")), "results")).isEmpty();
-        assertThat(error("nc_files_search", Map.of("under", "/Nowhere", "namePattern", "x")))
+        assertThat(list(stack.ok("nc_files_search", Map.of("namePattern", "nothing-like-this")), "results")).isEmpty();
+        assertThat(stack.error("nc_files_search", Map.of("under", "/Nowhere", "namePattern", "x")))
                 .contains("no folder /Nowhere");
     }
 
@@ -264,20 +194,15 @@ abstract class FilesScenarios {
         write("/fav.txt", "f");
         write("/plain.txt", "p");
         // Nextcloud's web UI marks favorites with this PROPPATCH; sabre stores it as a dead property.
-        HttpResponse<String> marked = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + "/remote.php/dav/files/alice/fav.txt"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                ("alice@example.com:" + appPassword).getBytes(StandardCharsets.UTF_8)))
-                        .method("PROPPATCH", HttpRequest.BodyPublishers.ofString("<d:propertyupdate xmlns:d=\"DAV:\""
-                                + " xmlns:oc=\"http://owncloud.org/ns\"><d:set><d:prop><oc:favorite>1</oc:favorite>"
-                                + "</d:prop></d:set></d:propertyupdate>")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> marked = stack.asAlice("PROPPATCH", "/remote.php/dav/files/alice/fav.txt",
+                "<d:propertyupdate xmlns:d=\"DAV:\" xmlns:oc=\"http://owncloud.org/ns\"><d:set><d:prop>"
+                        + "<oc:favorite>1</oc:favorite></d:prop></d:set></d:propertyupdate>");
         assertThat(marked.statusCode()).isEqualTo(207);
 
-        Map<String, Object> favorites = ok("nc_files_list_favorites", Map.of());
+        Map<String, Object> favorites = stack.ok("nc_files_list_favorites", Map.of());
         assertThat(favorites).containsEntry("method", "folder-walk");
         assertThat(list(favorites, "results")).extracting(r -> r.get("path")).containsExactly("/fav.txt");
-        assertThat(list(ok("nc_files_search", Map.of("favoritesOnly", true, "namePattern", "*.txt")), "results"))
+        assertThat(list(stack.ok("nc_files_search", Map.of("favoritesOnly", true, "namePattern", "*.txt")), "results"))
                 .extracting(r -> r.get("path")).containsExactly("/fav.txt");
     }
 }

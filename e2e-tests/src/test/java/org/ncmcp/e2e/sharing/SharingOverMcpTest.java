@@ -1,31 +1,23 @@
 package org.ncmcp.e2e.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.text;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,72 +27,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SharingOverMcpTest {
 
-    private static NextcloudSimulator nextcloud;
-    private static ConfigurableApplicationContext server;
-    private static McpSyncClient mcp;
+    @AutoClose
+    private static SingleUserStack stack;
     private static String bobAppPassword;
     /** The one share made with alice: bob's soup recipe. */
     private static String incomingShareId;
 
     @BeforeAll
     static void start() {
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
-        nextcloud.state().addUser("bob", "bob", "Bob", "bob-login");
+        stack = SingleUserStack.start("alice");
+        stack.nextcloud().state().addUser("bob", "bob", "Bob", "bob-login");
         byte[] pdf = "%PDF-1.7".getBytes(StandardCharsets.UTF_8);
-        nextcloud.state().createFile("alice", "Documents/Report.pdf", pdf, "application/pdf");
-        nextcloud.state().createFile("alice", "Documents/Budget.ods", pdf, "application/vnd.oasis.opendocument.spreadsheet");
-        nextcloud.state().createFile("alice", "Photos/Beach.jpg", pdf, "image/jpeg");
-        nextcloud.state().createFile("bob", "Recipes/Soup.md", pdf, "text/markdown");
-        bobAppPassword = nextcloud.state().issueAppPassword("bob");
-        String appPassword = nextcloud.state().issueAppPassword("alice");
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
-        mcp.initialize();
+        stack.nextcloud().state().createFile("alice", "Documents/Report.pdf", pdf, "application/pdf");
+        stack.nextcloud().state().createFile("alice", "Documents/Budget.ods", pdf, "application/vnd.oasis.opendocument.spreadsheet");
+        stack.nextcloud().state().createFile("alice", "Photos/Beach.jpg", pdf, "image/jpeg");
+        stack.nextcloud().state().createFile("bob", "Recipes/Soup.md", pdf, "text/markdown");
+        bobAppPassword = stack.nextcloud().state().issueAppPassword("bob");
         incomingShareId = bobSharesSoupWithAlice();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcp != null) {
-            mcp.closeGracefully();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (nextcloud != null) {
-            nextcloud.close();
-        }
-    }
-
-    private static CallToolResult call(String tool, Object... keysAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return mcp.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + ": " + text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
-    }
-
-    private static String error(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + " should fail: " + text(result)).isTrue();
-        return text(result);
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
     }
 
     @SuppressWarnings("unchecked")
@@ -111,7 +54,7 @@ class SharingOverMcpTest {
     /** Bob shares one of his files with alice, straight through the simulator's OCS API. */
     private static String bobSharesSoupWithAlice() {
         String basic = Base64.getEncoder().encodeToString(("bob:" + bobAppPassword).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nextcloud.baseUri()
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.nextcloud().baseUri()
                         + "/ocs/v2.php/apps/files_sharing/api/v1/shares?format=json"))
                 .header("Authorization", "Basic " + basic).header("OCS-APIRequest", "true")
                 .header("Content-Type", "application/json")
@@ -132,7 +75,7 @@ class SharingOverMcpTest {
     @Test
     void theFiveToolsAreListedWithExplicitHintsAndAShareTypeEnum() {
         Map<String, McpSchema.Tool> tools = new LinkedHashMap<>();
-        mcp.listTools().tools().stream().filter(t -> t.name().startsWith("nc_sharing_"))
+        stack.mcp().listTools().tools().stream().filter(t -> t.name().startsWith("nc_sharing_"))
                 .forEach(t -> tools.put(t.name(), t));
         assertThat(tools).containsOnlyKeys("nc_sharing_create_share", "nc_sharing_get_share", "nc_sharing_list_shares",
                 "nc_sharing_update_share", "nc_sharing_delete_share");
@@ -153,32 +96,32 @@ class SharingOverMcpTest {
 
     @Test
     void aUserShareOfAFileGetsReadUpdateShareAndCanBeReadBack() {
-        Map<String, Object> created = ok("nc_sharing_create_share", "path", "/Documents/Report.pdf",
+        Map<String, Object> created = stack.ok("nc_sharing_create_share", "path", "/Documents/Report.pdf",
                 "shareType", "user", "shareWith", "bob");
         assertThat(created.get("permissions")).isEqualTo(List.of("read", "update", "share"));
         assertThat(created.get("permissionBits")).isEqualTo(19);
         assertThat(created.get("shareWith")).isEqualTo("bob");
         assertThat(created.get("shareType")).isEqualTo("user");
-        Map<String, Object> read = ok("nc_sharing_get_share", "shareId", created.get("id"));
+        Map<String, Object> read = stack.ok("nc_sharing_get_share", "shareId", created.get("id"));
         assertThat(read.get("path")).isEqualTo("/Documents/Report.pdf");
         assertThat(read.get("itemType")).isEqualTo("file");
-        assertThat(error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "user",
+        assertThat(stack.error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "user",
                 "shareWith", "bob")).contains("already shared");
     }
 
     @Test
     void sharingAMissingPathOrWithAnUnknownUserSaysWhy() {
-        assertThat(error("nc_sharing_create_share", "path", "/Documents/Nope.pdf", "shareType", "link"))
+        assertThat(stack.error("nc_sharing_create_share", "path", "/Documents/Nope.pdf", "shareType", "link"))
                 .contains("Wrong path, file/folder does not exist");
-        assertThat(error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "user",
+        assertThat(stack.error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "user",
                 "shareWith", "nobody")).contains("valid account");
-        assertThat(error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "fax"))
+        assertThat(stack.error("nc_sharing_create_share", "path", "/Documents/Report.pdf", "shareType", "fax"))
                 .contains("shareType", "\"user\", \"group\", \"link\", \"email\"");
     }
 
     @Test
     void aPasswordProtectedLinkNeverShowsThePasswordOrItsHash() {
-        CallToolResult result = call("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link",
+        CallToolResult result = stack.call("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link",
                 "password", "correct-horse-battery", "expireDate", "2099-06-30", "label", "Holiday");
         assertThat(result.isError()).as(text(result)).isFalse();
         @SuppressWarnings("unchecked")
@@ -188,28 +131,28 @@ class SharingOverMcpTest {
         assertThat(link.get("expireDate")).isEqualTo("2099-06-30");
         assertThat(link.get("shareWith")).isEqualTo("");
         assertThat(text(result)).doesNotContain("correct-horse-battery", "argon2");
-        assertThat(error("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link",
+        assertThat(stack.error("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link",
                 "expireDate", "2001-01-01")).contains("expireDate");
     }
 
     @Test
     void listingMineByPathInsideAFolderAndSharedWithMe() throws Exception {
-        ok("nc_sharing_create_share", "path", "/Documents/Budget.ods", "shareType", "group", "shareWith", "users");
-        ok("nc_sharing_create_share", "path", "/Documents", "shareType", "email", "shareWith", "carol@example.com");
-        List<Map<String, Object>> byPath = shares(ok("nc_sharing_list_shares", "path", "/Documents/Budget.ods"));
+        stack.ok("nc_sharing_create_share", "path", "/Documents/Budget.ods", "shareType", "group", "shareWith", "users");
+        stack.ok("nc_sharing_create_share", "path", "/Documents", "shareType", "email", "shareWith", "carol@example.com");
+        List<Map<String, Object>> byPath = shares(stack.ok("nc_sharing_list_shares", "path", "/Documents/Budget.ods"));
         assertThat(byPath).extracting(s -> s.get("shareType")).containsExactly("group");
-        List<Map<String, Object>> folder = shares(ok("nc_sharing_list_shares", "path", "/Documents"));
+        List<Map<String, Object>> folder = shares(stack.ok("nc_sharing_list_shares", "path", "/Documents"));
         assertThat(folder).extracting(s -> s.get("itemType")).containsExactly("folder");
         assertThat(folder.get(0).get("permissionBits")).isEqualTo(1);
-        List<Map<String, Object>> inside = shares(ok("nc_sharing_list_shares", "path", "/Documents",
+        List<Map<String, Object>> inside = shares(stack.ok("nc_sharing_list_shares", "path", "/Documents",
                 "insideFolder", true));
         assertThat(inside).extracting(s -> s.get("path")).contains("/Documents/Budget.ods")
                 .doesNotContain("/Documents");
-        assertThat(error("nc_sharing_list_shares", "path", "/Nowhere")).contains("Wrong path");
-        assertThat(error("nc_sharing_list_shares", "path", "/Documents/Budget.ods", "insideFolder", true))
+        assertThat(stack.error("nc_sharing_list_shares", "path", "/Nowhere")).contains("Wrong path");
+        assertThat(stack.error("nc_sharing_list_shares", "path", "/Documents/Budget.ods", "insideFolder", true))
                 .contains("Not a directory");
 
-        List<Map<String, Object>> withMe = shares(ok("nc_sharing_list_shares", "sharedWithMe", true));
+        List<Map<String, Object>> withMe = shares(stack.ok("nc_sharing_list_shares", "sharedWithMe", true));
         assertThat(withMe).extracting(s -> s.get("id")).containsExactly(incomingShareId);
         assertThat(withMe.get(0).get("owner")).isEqualTo("bob");
         assertThat(withMe.get(0).get("path")).isEqualTo("/Soup.md");
@@ -217,32 +160,32 @@ class SharingOverMcpTest {
 
     @Test
     void updatingChangesOnlyTheGivenFieldsAndRefusesIncomingOrMissingShares() throws Exception {
-        Map<String, Object> link = ok("nc_sharing_create_share", "path", "/Documents/Budget.ods", "shareType", "link",
+        Map<String, Object> link = stack.ok("nc_sharing_create_share", "path", "/Documents/Budget.ods", "shareType", "link",
                 "note", "Q3 numbers");
-        Map<String, Object> updated = ok("nc_sharing_update_share", "shareId", link.get("id"),
+        Map<String, Object> updated = stack.ok("nc_sharing_update_share", "shareId", link.get("id"),
                 "password", "s3cret-enough", "expireDate", "2099-01-15");
         assertThat(updated.get("passwordProtected")).isEqualTo(true);
         assertThat(updated.get("expireDate")).isEqualTo("2099-01-15");
         assertThat(updated.get("note")).isEqualTo("Q3 numbers");
-        Map<String, Object> cleared = ok("nc_sharing_update_share", "shareId", link.get("id"),
+        Map<String, Object> cleared = stack.ok("nc_sharing_update_share", "shareId", link.get("id"),
                 "removePassword", true, "removeExpireDate", true);
         assertThat(cleared.get("passwordProtected")).isEqualTo(false);
         assertThat(cleared.get("expireDate")).isEqualTo("");
-        assertThat(error("nc_sharing_update_share", "shareId", link.get("id"))).contains("nothing to change");
-        assertThat(error("nc_sharing_update_share", "shareId", "987654", "note", "x"))
+        assertThat(stack.error("nc_sharing_update_share", "shareId", link.get("id"))).contains("nothing to change");
+        assertThat(stack.error("nc_sharing_update_share", "shareId", "987654", "note", "x"))
                 .contains("Wrong share ID, share does not exist");
-        assertThat(error("nc_sharing_update_share", "shareId", incomingShareId, "permissions", List.of("read", "update")))
+        assertThat(stack.error("nc_sharing_update_share", "shareId", incomingShareId, "permissions", List.of("read", "update")))
                 .contains("not allowed to edit incoming shares");
     }
 
     @Test
     void deletingStopsTheShareAndASecondDeleteFindsNothing() {
-        Map<String, Object> link = ok("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link");
-        Map<String, Object> deleted = ok("nc_sharing_delete_share", "shareId", link.get("id"));
+        Map<String, Object> link = stack.ok("nc_sharing_create_share", "path", "/Photos/Beach.jpg", "shareType", "link");
+        Map<String, Object> deleted = stack.ok("nc_sharing_delete_share", "shareId", link.get("id"));
         assertThat(deleted.get("deleted")).isEqualTo(true);
         assertThat(deleted.get("path")).isEqualTo("/Photos/Beach.jpg");
-        assertThat(error("nc_sharing_get_share", "shareId", link.get("id"))).contains("share does not exist");
-        assertThat(error("nc_sharing_delete_share", "shareId", link.get("id"))).contains("share does not exist");
-        assertThat(error("nc_sharing_delete_share", "shareId", "abc")).contains("share id");
+        assertThat(stack.error("nc_sharing_get_share", "shareId", link.get("id"))).contains("share does not exist");
+        assertThat(stack.error("nc_sharing_delete_share", "shareId", link.get("id"))).contains("share does not exist");
+        assertThat(stack.error("nc_sharing_delete_share", "shareId", "abc")).contains("share id");
     }
 }

@@ -1,33 +1,23 @@
 package org.ncmcp.e2e.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ncmcp.e2e.mcp.SingleUserStack.id;
+import static org.ncmcp.e2e.mcp.SingleUserStack.text;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ncmcp.e2e.simulator.NextcloudSimulator;
-import org.ncmcp.e2e.simulator.SimulatorOptions;
+import org.ncmcp.e2e.mcp.SingleUserStack;
 import org.ncmcp.e2e.simulator.tables.TablesState.FilterRule;
-import org.ncmcp.resource.McpResourceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,56 +29,33 @@ import tools.jackson.databind.json.JsonMapper;
 class TablesOverMcpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static NextcloudSimulator nextcloud;
-    private static ConfigurableApplicationContext server;
-    private static McpSyncClient mcp;
+    @AutoClose
+    private static SingleUserStack stack;
     private static long tasks;
     private static long bobsTable;
     private static String alicePassword;
 
     @BeforeAll
     static void start() {
-        nextcloud = NextcloudSimulator.start(SimulatorOptions.defaults());
-        nextcloud.state().addUser("alice", "alice", "Alice", "alice-login");
-        nextcloud.state().addUser("bob", "bob", "Bob", "bob-login");
-        String appPassword = nextcloud.state().issueAppPassword("alice");
-        alicePassword = appPassword;
-        tasks = post("alice", appPassword, "/tables", "{\"title\":\"Tasks\",\"emoji\":\"✅\"}").path("id").asLong();
-        post("alice", appPassword, "/tables/" + tasks + "/columns",
+        stack = SingleUserStack.start("alice");
+        stack.nextcloud().state().addUser("bob", "bob", "Bob", "bob-login");
+        alicePassword = stack.appPassword();
+        tasks = post("alice", alicePassword, "/tables", "{\"title\":\"Tasks\",\"emoji\":\"✅\"}").path("id").asLong();
+        post("alice", alicePassword, "/tables/" + tasks + "/columns",
                 "{\"title\":\"Name\",\"type\":\"text\",\"subtype\":\"line\",\"mandatory\":true}");
-        post("alice", appPassword, "/tables/" + tasks + "/columns",
+        post("alice", alicePassword, "/tables/" + tasks + "/columns",
                 "{\"title\":\"Hours\",\"type\":\"number\",\"numberMin\":0,\"numberMax\":100}");
-        post("alice", appPassword, "/tables/" + tasks + "/columns",
+        post("alice", alicePassword, "/tables/" + tasks + "/columns",
                 "{\"title\":\"Status\",\"type\":\"selection\",\"selectionOptions\":[\"Open\",\"Done\"]}");
-        post("alice", appPassword, "/tables/" + tasks + "/columns",
+        post("alice", alicePassword, "/tables/" + tasks + "/columns",
                 "{\"title\":\"Due\",\"type\":\"datetime\",\"subtype\":\"date\"}");
-        String bobPassword = nextcloud.state().issueAppPassword("bob");
+        String bobPassword = stack.nextcloud().state().issueAppPassword("bob");
         bobsTable = post("bob", bobPassword, "/tables", "{\"title\":\"Bob's secrets\"}").path("id").asLong();
-        server = new SpringApplicationBuilder(McpResourceApplication.class).run("--server.port=0",
-                "--nextcloud.url=" + nextcloud.baseUri(), "--nextcloud.username=alice",
-                "--nextcloud.app-password=" + appPassword, "--spring.main.banner-mode=off");
-        String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
-        mcp.initialize();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcp != null) {
-            mcp.closeGracefully();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (nextcloud != null) {
-            nextcloud.close();
-        }
     }
 
     private static JsonNode post(String user, String password, String path, String body) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + "/index.php/apps/tables/api/1"
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.nextcloud().baseUri() + "/index.php/apps/tables/api/1"
                         + path)).header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -101,97 +68,67 @@ class TablesOverMcpTest {
         }
     }
 
-    private static CallToolResult call(String tool, Object... keysAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return mcp.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + ": " + text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
-    }
-
-    private static String error(String tool, Object... keysAndValues) {
-        CallToolResult result = call(tool, keysAndValues);
-        assertThat(result.isError()).as(tool + " should fail: " + text(result)).isTrue();
-        return text(result);
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text()).findFirst().orElse("");
-    }
-
-    private static long id(Map<String, Object> map) {
-        return ((Number) map.get("id")).longValue();
-    }
-
     @Test
     void listTablesShowsOnlyMyTables() {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> tables = (List<Map<String, Object>>) ok("nc_tables_list_tables").get("tables");
+        List<Map<String, Object>> tables = (List<Map<String, Object>>) stack.ok("nc_tables_list_tables").get("tables");
         assertThat(tables).extracting(t -> t.get("title")).contains("Tasks").doesNotContain("Bob's secrets");
         assertThat(tables.get(0).get("columnsCount")).isEqualTo(4);
     }
 
     @Test
     void schemaListsColumnsWithWhatTheyAcceptAndMissingOrForeignTablesAreRefused() {
-        Map<String, Object> schema = ok("nc_tables_get_schema", "tableId", tasks);
+        Map<String, Object> schema = stack.ok("nc_tables_get_schema", "tableId", tasks);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> columns = (List<Map<String, Object>>) schema.get("columns");
         assertThat(columns).extracting(c -> c.get("title")).containsExactly("Name", "Hours", "Status", "Due");
         assertThat(columns.get(1).get("accepts")).isEqualTo("number from 0 to 100");
         assertThat(columns.get(2).get("options")).isEqualTo(List.of("Open", "Done"));
         assertThat(schema.get("views")).isEqualTo(List.of());
-        assertThat(error("nc_tables_get_schema", "tableId", 999_999)).contains("does not exist");
-        assertThat(error("nc_tables_get_schema", "tableId", bobsTable)).contains("no access");
+        assertThat(stack.error("nc_tables_get_schema", "tableId", 999_999)).contains("does not exist");
+        assertThat(stack.error("nc_tables_get_schema", "tableId", bobsTable)).contains("no access");
     }
 
     @Test
     void insertReadPagedUpdateAndDeleteARow() {
-        Map<String, Object> first = ok("nc_tables_insert_row", "tableId", tasks, "values",
+        Map<String, Object> first = stack.ok("nc_tables_insert_row", "tableId", tasks, "values",
                 Map.of("Name", "Write report", "Hours", 3, "status", "Open", "Due", "2026-03-01"));
         assertThat(first.get("values")).isEqualTo(Map.of("Name", "Write report", "Hours", 3, "Status", "Open",
                 "Due", "2026-03-01"));
-        ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Second"));
-        ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Third"));
+        stack.ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Second"));
+        stack.ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Third"));
 
-        Map<String, Object> page = ok("nc_tables_read_rows", "tableId", tasks, "limit", 2, "offset", 1);
+        Map<String, Object> page = stack.ok("nc_tables_read_rows", "tableId", tasks, "limit", 2, "offset", 1);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("rows");
         assertThat(rows).extracting(r -> (Object) ((Map<?, ?>) r.get("values")).get("Name"))
                 .containsExactly("Second", "Third");
         assertThat(page.get("mayHaveMore")).isEqualTo(true);
 
-        Map<String, Object> updated = ok("nc_tables_update_row", "rowId", id(first), "values",
+        Map<String, Object> updated = stack.ok("nc_tables_update_row", "rowId", id(first), "values",
                 Map.of("Status", "Done"));
         assertThat(((Map<?, ?>) updated.get("values")).get("Status")).isEqualTo("Done");
         assertThat(((Map<?, ?>) updated.get("values")).get("Name")).isEqualTo("Write report");
 
-        assertThat(ok("nc_tables_delete_row", "rowId", id(first)).get("deleted")).isEqualTo(true);
-        assertThat(error("nc_tables_delete_row", "rowId", id(first))).contains("does not exist");
-        assertThat(error("nc_tables_update_row", "rowId", id(first), "values", Map.of("Name", "x")))
+        assertThat(stack.ok("nc_tables_delete_row", "rowId", id(first)).get("deleted")).isEqualTo(true);
+        assertThat(stack.error("nc_tables_delete_row", "rowId", id(first))).contains("does not exist");
+        assertThat(stack.error("nc_tables_update_row", "rowId", id(first), "values", Map.of("Name", "x")))
                 .contains("does not exist");
     }
 
     @Test
     void valuesThatDoNotFitTheColumnsAreRefusedBeforeAnythingIsWritten() {
-        String refused = error("nc_tables_insert_row", "tableId", tasks, "values",
+        String refused = stack.error("nc_tables_insert_row", "tableId", tasks, "values",
                 Map.of("Hours", 500, "Status", "Someday", "Colour", "red"));
         assertThat(refused).contains("500 is out of range", "'Someday' is not an option", "no column 'Colour'",
                 "'Name' is mandatory");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) ok("nc_tables_read_rows", "tableId", tasks,
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) stack.ok("nc_tables_read_rows", "tableId", tasks,
                 "limit", 500).get("rows");
         assertThat(rows).noneMatch(r -> ((Map<?, ?>) r.get("values")).containsKey("Hours")
                 && Integer.valueOf(500).equals(((Map<?, ?>) r.get("values")).get("Hours")));
-        assertThat(error("nc_tables_read_rows", "tableId", 999_999)).contains("does not exist");
-        assertThat(error("nc_tables_insert_row", "tableId", 999_999, "values", Map.of("Name", "x")))
+        assertThat(stack.error("nc_tables_read_rows", "tableId", 999_999)).contains("does not exist");
+        assertThat(stack.error("nc_tables_insert_row", "tableId", 999_999, "values", Map.of("Name", "x")))
                 .contains("does not exist");
     }
 
@@ -205,12 +142,12 @@ class TablesOverMcpTest {
         post("alice", alicePassword, "/tables/" + team + "/columns", "{\"title\":\"Watchers\",\"type\":\"usergroup\","
                 + "\"usergroupSelectUsers\":true,\"usergroupSelectGroups\":true,\"usergroupMultipleItems\":true}");
 
-        List<Map<String, Object>> columns = (List<Map<String, Object>>) ok("nc_tables_get_schema", "tableId", team)
+        List<Map<String, Object>> columns = (List<Map<String, Object>>) stack.ok("nc_tables_get_schema", "tableId", team)
                 .get("columns");
         assertThat(columns.get(1).get("accepts")).isEqualTo("user id (e.g. \"alice\") (or {id, type}), exactly one");
         assertThat((String) columns.get(2).get("accepts")).contains("\"group:<group id>\"", "a list of several");
 
-        Map<String, Object> row = ok("nc_tables_insert_row", "tableId", team, "values", Map.of("Topic", "Roadmap",
+        Map<String, Object> row = stack.ok("nc_tables_insert_row", "tableId", team, "values", Map.of("Topic", "Roadmap",
                 "Owner", "alice", "Watchers", List.of("bob", "group:staff")));
         Map<String, Object> values = (Map<String, Object>) row.get("values");
         assertThat(values.get("Owner"))
@@ -222,18 +159,18 @@ class TablesOverMcpTest {
         assertThat(stored.path("data").toString()).contains("{\"id\":\"alice\",\"type\":0",
                 "{\"id\":\"staff\",\"type\":1");
 
-        Map<String, Object> updated = ok("nc_tables_update_row", "rowId", id(row), "values",
+        Map<String, Object> updated = stack.ok("nc_tables_update_row", "rowId", id(row), "values",
                 Map.of("Watchers", List.of(Map.of("id", "carol", "type", "user"))));
         assertThat((List<Map<String, Object>>) ((Map<String, Object>) updated.get("values")).get("Watchers"))
                 .extracting(w -> w.get("id")).containsExactly("carol");
 
-        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", List.of("alice", "bob"))))
+        assertThat(stack.error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", List.of("alice", "bob"))))
                 .contains("column 'Owner'", "holds one entry");
-        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", "group:staff")))
+        assertThat(stack.error("nc_tables_insert_row", "tableId", team, "values", Map.of("Owner", "group:staff")))
                 .contains("does not take a group");
-        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", List.of("team:x"))))
+        assertThat(stack.error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", List.of("team:x"))))
                 .contains("does not take a team");
-        assertThat(error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", 42)))
+        assertThat(stack.error("nc_tables_insert_row", "tableId", team, "values", Map.of("Watchers", 42)))
                 .contains("expected a user id");
     }
 
@@ -245,14 +182,14 @@ class TablesOverMcpTest {
                 "{\"title\":\"Item\",\"type\":\"text\"}").path("id").asLong();
         long points = post("alice", alicePassword, "/tables/" + backlog + "/columns",
                 "{\"title\":\"Points\",\"type\":\"number\"}").path("id").asLong();
-        long view = nextcloud.tables().addView(backlog, "Big items", "🐘", "Worth splitting", List.of(name),
+        long view = stack.nextcloud().tables().addView(backlog, "Big items", "🐘", "Worth splitting", List.of(name),
                 List.of(List.of(new FilterRule(points, "is-greater-than", 3))),
                 List.of(Map.of("columnId", points, "mode", "DESC"))).id();
         for (Object[] item : new Object[][] {{"Small", 1}, {"Big", 5}, {"Bigger", 8}}) {
-            ok("nc_tables_insert_row", "tableId", backlog, "values", Map.of("Item", item[0], "Points", item[1]));
+            stack.ok("nc_tables_insert_row", "tableId", backlog, "values", Map.of("Item", item[0], "Points", item[1]));
         }
 
-        List<Map<String, Object>> views = (List<Map<String, Object>>) ok("nc_tables_get_schema", "tableId", backlog)
+        List<Map<String, Object>> views = (List<Map<String, Object>>) stack.ok("nc_tables_get_schema", "tableId", backlog)
                 .get("views");
         assertThat(views).singleElement().satisfies(v -> {
             assertThat(v).containsEntry("title", "Big items").containsEntry("emoji", "🐘")
@@ -262,27 +199,27 @@ class TablesOverMcpTest {
             assertThat(v.get("sort")).isEqualTo(List.of("Points DESC"));
         });
 
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) ok("nc_tables_read_rows", "tableId", backlog,
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) stack.ok("nc_tables_read_rows", "tableId", backlog,
                 "viewId", view).get("rows");
         assertThat(rows).extracting(r -> r.get("values")).containsExactly(Map.of("Item", "Bigger"),
                 Map.of("Item", "Big"));
-        assertThat(error("nc_tables_read_rows", "tableId", tasks, "viewId", view))
+        assertThat(stack.error("nc_tables_read_rows", "tableId", tasks, "viewId", view))
                 .contains("belongs to table " + backlog);
-        assertThat(error("nc_tables_read_rows", "tableId", backlog, "viewId", 999_999)).contains("does not exist");
+        assertThat(stack.error("nc_tables_read_rows", "tableId", backlog, "viewId", 999_999)).contains("does not exist");
     }
 
     @Test
     void tablesOwnReasonForRefusingAChangeReachesThePerson() {
-        Map<String, Object> row = ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Keep me"));
+        Map<String, Object> row = stack.ok("nc_tables_insert_row", "tableId", tasks, "values", Map.of("Name", "Keep me"));
         // the tools leave this check to Tables; its 400 message is what the person reads
-        assertThat(error("nc_tables_update_row", "rowId", id(row), "values", Map.of("Name", "")))
+        assertThat(stack.error("nc_tables_update_row", "rowId", id(row), "values", Map.of("Name", "")))
                 .contains("HTTP 400", "Mandatory column \"Name\" cannot be empty or invalid.");
         assertThat(get("/rows/" + id(row)).path("data").toString()).contains("Keep me");
     }
 
     private static JsonNode get(String path) {
         String basic = Base64.getEncoder().encodeToString(("alice:" + alicePassword).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nextcloud.baseUri() + "/index.php/apps/tables/api/1"
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.nextcloud().baseUri() + "/index.php/apps/tables/api/1"
                 + path)).header("Authorization", "Basic " + basic).GET().build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,

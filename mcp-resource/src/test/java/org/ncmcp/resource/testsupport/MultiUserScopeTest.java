@@ -1,5 +1,7 @@
 package org.ncmcp.resource.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base for the apps' scope tests: mcp-resource in multi-user mode on a random port, trusting a local JWKS
@@ -36,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class MultiUserScopeTest {
 
     public static final String RESOURCE = "https://mcp.example.com/mcp";
+    private static final String PROTOCOL_VERSION = "2025-06-18";
     private static final RSAKey KEY = newKey();
     /** One JWKS server for all scope tests of the JVM; it ends with the JVM. */
     private static final HttpServer JWKS = jwks();
@@ -54,7 +58,50 @@ public abstract class MultiUserScopeTest {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", PROTOCOL_VERSION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The MCP handshake a client sends first; the server is stateless, so it only has to succeed. */
+    protected HttpResponse<String> initialize(String token) throws Exception {
+        return post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"" + PROTOCOL_VERSION + "\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+    }
+
+    /** A {@code tools/call} of {@code tool} with {@code arguments} (a JSON object). */
+    protected HttpResponse<String> callTool(String token, String tool, String arguments) throws Exception {
+        return post(token, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + tool + "\",\"arguments\":" + arguments + "}}");
+    }
+
+    /** A {@code tools/list} with the given bearer token. */
+    protected HttpResponse<String> listTools(String token) throws Exception {
+        return post(token, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}");
+    }
+
+    /** {@code initialize} then {@code tools/list}, as a client does; both must succeed. */
+    protected HttpResponse<String> initializeAndListTools(String token) throws Exception {
+        assertThat(initialize(token).statusCode()).isEqualTo(200);
+        HttpResponse<String> list = listTools(token);
+        assertThat(list.statusCode()).isEqualTo(200);
+        return list;
+    }
+
+    /** The tool names in a {@code tools/list} answer (names only: descriptions may mention other tools). */
+    protected static List<String> toolNames(HttpResponse<String> toolsList) {
+        return JsonMapper.builder().build().readTree(toolsList.body()).path("result").path("tools").valueStream()
+                .map(tool -> tool.path("name").asString()).toList();
+    }
+
+    /**
+     * The HTTP 403 step-up challenge (RFC 6750 §3.1, MCP authorization "scope challenge") that names every scope the
+     * client should ask for, e.g. {@code "files:read files:write"}.
+     */
+    protected static void assertStepUpChallenge(HttpResponse<String> response, String scopes) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
+                .startsWith("Bearer error=\"insufficient_scope\"").contains("scope=\"" + scopes + "\"");
     }
 
     /** A valid broker-shaped access token carrying {@code scope}. */

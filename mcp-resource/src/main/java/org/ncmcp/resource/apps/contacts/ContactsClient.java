@@ -15,6 +15,8 @@ import org.ncmcp.resource.nextcloud.NextcloudNotFoundException;
 import org.ncmcp.resource.nextcloud.NextcloudProtocolException;
 import org.ncmcp.resource.nextcloud.NextcloudRequest;
 import org.ncmcp.resource.nextcloud.NextcloudResponse;
+import org.ncmcp.resource.nextcloud.dav.DavHref;
+import org.ncmcp.resource.nextcloud.dav.Multistatus;
 
 /**
  * CardDAV client (RFC 6352) for the user's address books. Their home is discovered as a CardDAV client must
@@ -85,7 +87,7 @@ public class ContactsClient {
         } catch (NextcloudNotFoundException missing) {
             throw noBook(book);
         }
-        String prefix = CardDavXml.decodeHref(basePath + url);
+        String prefix = DavHref.decodedPath(basePath + url);
         return parsed(response, CardDavXml::entries).stream()
                 .filter(entry -> entry.addressData() != null && entry.href().startsWith(prefix)
                         && entry.href().length() > prefix.length())
@@ -124,7 +126,7 @@ public class ContactsClient {
 
     /** PUT with {@code If-Match}: a card changed since {@code etag} was read is a conflict naming the current etag. */
     String update(String book, String id, String vcard, String etag) {
-        NextcloudRequest request = put(book, id, vcard).header("If-Match", "\"" + CardDavXml.unquote(etag) + "\"");
+        NextcloudRequest request = put(book, id, vcard).header("If-Match", "\"" + NextcloudResponse.unquoteEtag(etag) + "\"");
         try {
             return etagAfterWrite(book, id, http.send(request));
         } catch (NextcloudNotFoundException missing) {
@@ -138,7 +140,7 @@ public class ContactsClient {
     void delete(String book, String id, String etag) {
         NextcloudRequest request = NextcloudRequest.delete(cardUrl(book, id));
         if (etag != null) {
-            request = request.header("If-Match", "\"" + CardDavXml.unquote(etag) + "\"");
+            request = request.header("If-Match", "\"" + NextcloudResponse.unquoteEtag(etag) + "\"");
         }
         try {
             http.send(request);
@@ -165,7 +167,7 @@ public class ContactsClient {
     static NextcloudConflictException changedSince(int status, String book, String id, String sentEtag,
             String currentEtag, String advice) {
         return new NextcloudConflictException(status, "Conflict: contact '" + id + "' in address book '" + book
-                + "' was changed since you read it (you sent etag " + CardDavXml.unquote(sentEtag)
+                + "' was changed since you read it (you sent etag " + NextcloudResponse.unquoteEtag(sentEtag)
                 + (currentEtag == null ? ", and it no longer exists" : ", the current etag is " + currentEtag) + "). "
                 + advice, null, currentEtag);
     }
@@ -204,7 +206,7 @@ public class ContactsClient {
     private String discoverHome() {
         NextcloudResponse root = http.send(new NextcloudRequest("PROPFIND", DAV_ROOT,
                 Map.of("Depth", "0", "Content-Type", XML), CardDavXml.currentUserPrincipal()));
-        String principal = parsed(root, xml -> CardDavXml.hrefIn(xml, CardDavXml.DAV, "current-user-principal"))
+        String principal = parsed(root, xml -> CardDavXml.hrefIn(xml, Multistatus.DAV, "current-user-principal"))
                 .orElseThrow(() -> new NextcloudProtocolException(root.status(), "Nextcloud's WebDAV endpoint did"
                         + " not name the current user (no current-user-principal)."));
         NextcloudResponse props = http.send(new NextcloudRequest("PROPFIND", belowBase(principal),
@@ -217,7 +219,7 @@ public class ContactsClient {
 
     /** A decoded absolute path from the server → an encoded path below the configured base URL. */
     private String belowBase(String decodedPath) {
-        String base = CardDavXml.decodeHref(basePath);
+        String base = DavHref.decodedPath(basePath);
         if (!decodedPath.startsWith(base + "/")) {
             throw new NextcloudProtocolException(207, "Nextcloud named a DAV location outside its base URL ("
                     + decodedPath + "); refusing to use it.");

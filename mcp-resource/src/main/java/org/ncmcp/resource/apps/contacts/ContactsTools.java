@@ -23,6 +23,7 @@ import org.ncmcp.resource.apps.contacts.ContactsToolModels.ListContactsInput;
 import org.ncmcp.resource.apps.contacts.ContactsToolModels.NoInput;
 import org.ncmcp.resource.apps.contacts.ContactsToolModels.UpdateContactInput;
 import org.ncmcp.resource.nextcloud.NextcloudProtocolException;
+import org.ncmcp.resource.nextcloud.NextcloudResponse;
 import org.ncmcp.resource.tool.NextcloudTool;
 import org.ncmcp.resource.tool.ToolSet;
 
@@ -111,7 +112,7 @@ public class ContactsTools implements ToolSet {
     private Contact updateContact(UpdateContactInput input) {
         StoredCard current = contacts.card(input.addressBook(), input.id());
         if (input.etag() != null && current.etag() != null
-                && !CardDavXml.unquote(input.etag()).equals(current.etag())) {
+                && !NextcloudResponse.unquoteEtag(input.etag()).equals(current.etag())) {
             // Known stale before writing: say so without a doomed PUT (the PUT's If-Match guards the race after)
             throw ContactsClient.changedSince(412, input.addressBook(), input.id(), input.etag(), current.etag(),
                     "Nothing was written. Read it again with nc_contacts_list_contacts, and repeat your change with"

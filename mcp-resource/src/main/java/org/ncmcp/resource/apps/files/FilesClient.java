@@ -19,6 +19,7 @@ import org.ncmcp.resource.nextcloud.NextcloudProtocolException;
 import org.ncmcp.resource.nextcloud.NextcloudRequest;
 import org.ncmcp.resource.nextcloud.NextcloudResponse;
 import org.ncmcp.resource.nextcloud.NextcloudUnavailableException;
+import org.ncmcp.resource.nextcloud.dav.DavHref;
 
 /**
  * WebDAV client for the user's files (nextcloud-api.md §1.10). The files home is discovered, never built from the
@@ -92,7 +93,7 @@ public class FilesClient {
     boolean upload(FilesPath path, byte[] content, String contentType, String etag, boolean overwrite) {
         NextcloudRequest request = NextcloudRequest.put(url(path)).body(contentType, content);
         if (etag != null) {
-            request = request.header("If-Match", "\"" + DavXml.unquote(etag) + "\"");
+            request = request.header("If-Match", "\"" + NextcloudResponse.unquoteEtag(etag) + "\"");
         } else if (!overwrite) {
             request = request.header("If-None-Match", "*");
         }
@@ -111,7 +112,7 @@ public class FilesClient {
             if (etag != null) {
                 String current = currentEtag(path);
                 throw conflict.withMessage("Conflict: " + path.display() + " was changed since you read it (you sent"
-                        + " etag " + DavXml.unquote(etag) + (current == null ? ", and it no longer exists"
+                        + " etag " + NextcloudResponse.unquoteEtag(etag) + (current == null ? ", and it no longer exists"
                         : ", the current etag is " + current) + "). Nothing was written. Read it again with"
                         + " nc_files_read_file, merge your change and write with the current etag.", current);
             }
@@ -143,7 +144,7 @@ public class FilesClient {
     void delete(FilesPath path, String etag) {
         NextcloudRequest request = NextcloudRequest.delete(url(path));
         if (etag != null) {
-            request = request.header("If-Match", "\"" + DavXml.unquote(etag) + "\"");
+            request = request.header("If-Match", "\"" + NextcloudResponse.unquoteEtag(etag) + "\"");
         }
         try {
             http.send(request);
@@ -195,12 +196,12 @@ public class FilesClient {
     Found search(FilesPath under, String nameLike, String typeLike, boolean favorites, int limit,
             Predicate<DavEntry> matches) {
         String scope = "/files/" + userSegment() + (under.isRoot() ? "" : "/" + under.encoded());
-        byte[] body = DavXml.basicSearch(DavXml.decodeHref(scope), nameLike, typeLike, favorites, limit);
+        byte[] body = DavXml.basicSearch(DavHref.decodedPath(scope), nameLike, typeLike, favorites, limit);
         try {
             NextcloudResponse response = http.send(new NextcloudRequest("SEARCH", DAV_ROOT,
                     Map.of("Content-Type", "text/xml; charset=utf-8"), body));
             List<DavEntry> hits = DavXml.entries(response.body()).stream()
-                    .filter(entry -> !entry.href().equals(DavXml.decodeHref(basePath + url(under))))
+                    .filter(entry -> !entry.href().equals(DavHref.decodedPath(basePath + url(under))))
                     .filter(matches).limit(limit).toList();
             return new Found(hits, SearchMethod.DAV_SEARCH, false);
         } catch (NextcloudException failure) {
@@ -260,7 +261,7 @@ public class FilesClient {
 
     /** The user's path of an entry the server returned, e.g. {@code /Documents/a.md}. */
     FilesPath pathOf(DavEntry entry) {
-        String home = DavXml.decodeHref(basePath + home());
+        String home = DavHref.decodedPath(basePath + home());
         String href = entry.href();
         if (!href.startsWith(home) && !(href + "/").equals(home)) {
             throw new NextcloudProtocolException(207, "Nextcloud returned an item outside your files ("
@@ -316,7 +317,7 @@ public class FilesClient {
     private boolean unchangedBehindWeakEtag(FilesPath path, String etag) {
         try {
             DavEntry now = stat(path);
-            return now.weakEtag() && DavXml.unquote(etag).equals(now.etag());
+            return now.weakEtag() && NextcloudResponse.unquoteEtag(etag).equals(now.etag());
         } catch (NextcloudNotFoundException gone) {
             return false;
         }

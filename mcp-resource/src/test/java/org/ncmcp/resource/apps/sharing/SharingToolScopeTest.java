@@ -2,143 +2,28 @@ package org.ncmcp.resource.apps.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.ncmcp.resource.testsupport.MultiUserScopeTest;
 
 /**
  * In multi-user mode the sharing tools are guarded by their scopes before dispatch: a {@code sharing:read} token
  * gets the HTTP 403 step-up challenge on a write tool and sees only the read tools in {@code tools/list}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mcp.auth.resource-uri=" + SharingToolScopeTest.RESOURCE)
-class SharingToolScopeTest {
-
-    static final String RESOURCE = "https://mcp.example.com/mcp";
-    private static final RSAKey KEY = newKey();
-    /** Publishes the signing key as the broker's JWKS; Nextcloud is never reached (port 9 is discard). */
-    private static final HttpServer ISSUER = jwksServer();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void multiUserMode(DynamicPropertyRegistry registry) {
-        registry.add("mcp.auth.issuer", SharingToolScopeTest::issuer);
-        registry.add("nextcloud.url", () -> "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stop() {
-        ISSUER.stop(0);
-    }
+class SharingToolScopeTest extends MultiUserScopeTest {
 
     @Test
     void aSharingReadTokenGetsTheStepUpChallengeOnCreateShare() throws Exception {
-        HttpResponse<String> response = post(token("sharing:read"), "{\"jsonrpc\":\"2.0\",\"id\":7,"
-                + "\"method\":\"tools/call\",\"params\":{\"name\":\"nc_sharing_create_share\",\"arguments\":{"
-                + "\"path\":\"/Documents/a.txt\",\"shareType\":\"link\"}}}");
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
-                .startsWith("Bearer error=\"insufficient_scope\"").contains("scope=\"sharing:read sharing:write\"");
+        HttpResponse<String> response = callTool(token("sharing:read"), "nc_sharing_create_share",
+                "{\"path\":\"/Documents/a.txt\",\"shareType\":\"link\"}");
+        assertStepUpChallenge(response, "sharing:read sharing:write");
         assertThat(response.body()).contains("nc_sharing_create_share", "sharing:write");
     }
 
     @Test
     void aSharingReadTokenListsOnlyTheReadTools() throws Exception {
-        String token = token("sharing:read");
-        HttpResponse<String> init = post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
-                + "\"version\":\"1\"}}}");
-        assertThat(init.statusCode()).isEqualTo(200);
-        HttpResponse<String> list = post(token, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
-        assertThat(list.statusCode()).isEqualTo(200);
-        // By tool name: the read tools' descriptions may mention the write tools.
-        assertThat(list.body()).contains(named("nc_sharing_list_shares"), named("nc_sharing_get_share"))
-                .doesNotContain(named("nc_sharing_create_share"), named("nc_sharing_update_share"),
-                        named("nc_sharing_delete_share"));
+        assertThat(toolNames(initializeAndListTools(token("sharing:read"))))
+                .contains("nc_sharing_list_shares", "nc_sharing_get_share")
+                .doesNotContain("nc_sharing_create_share", "nc_sharing_update_share", "nc_sharing_delete_share");
     }
-
-    private static String named(String tool) {
-        return "\"name\":\"" + tool + "\"";
-    }
-
-    private HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", "2025-06-18")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(String scope) throws JOSEException {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("upstream-1").audience(List.of(RESOURCE))
-                .claim("scope", scope).claim("client_id", "test-client").jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("nc_user", "alice").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
-    }
-
-    private static String issuer() {
-        return "http://127.0.0.1:" + ISSUER.getAddress().getPort();
-    }
-
-    private static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("sharing-test").generate();
-        } catch (JOSEException failed) {
-            throw new IllegalStateException(failed);
-        }
-    }
-
-    private static HttpServer jwksServer() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext("/oauth2/jwks", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, jwks.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(jwks);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException failed) {
-            throw new IllegalStateException(failed);
-        }
-    }
-
 }

@@ -18,6 +18,9 @@ import org.ncmcp.resource.nextcloud.NextcloudNotFoundException;
 import org.ncmcp.resource.nextcloud.NextcloudProtocolException;
 import org.ncmcp.resource.nextcloud.NextcloudRequest;
 import org.ncmcp.resource.nextcloud.NextcloudResponse;
+import org.ncmcp.resource.nextcloud.dav.DavHref;
+import org.ncmcp.resource.nextcloud.dav.DavResponse;
+import org.ncmcp.resource.nextcloud.dav.Multistatus;
 
 /**
  * CalDAV (RFC 4791) client shared by the Calendar and Tasks tools. The calendar home is discovered, never built
@@ -47,15 +50,14 @@ public class CalDavClient {
                 "<d:displayname/>", "<x:calendar-color/>", "<c:calendar-description/>",
                 "<c:supported-calendar-component-set/>")));
         List<CalendarCollection> calendars = new ArrayList<>();
-        for (CalDavXml.Response entry : parsed(response, CalDavXml::responses)) {
-            if (entry.prop() == null || entry.element(CalDavXml.DAV, "resourcetype") == null
-                    || !CalDavXml.hasChild(entry.element(CalDavXml.DAV, "resourcetype"), CalDavXml.CALDAV, "calendar")) {
+        for (DavResponse entry : parsed(response, Multistatus::responses)) {
+            if (!entry.isOfType(CalDavXml.CALDAV, "calendar")) {
                 continue;
             }
-            String path = relative(entry.href());
+            String path = relative(entry.path());
             String withSlash = path.endsWith("/") ? path : path + "/";
             String id = segment(withSlash);
-            String name = entry.text(CalDavXml.DAV, "displayname");
+            String name = entry.text(Multistatus.DAV, "displayname");
             calendars.add(new CalendarCollection(id, withSlash, name == null ? id : name,
                     entry.text(CalDavXml.APPLE, "calendar-color"), entry.text(CalDavXml.CALDAV, "calendar-description"),
                     CalDavXml.componentNames(entry.element(CalDavXml.CALDAV, "supported-calendar-component-set"))));
@@ -198,13 +200,13 @@ public class CalDavClient {
         NextcloudResponse response = http.send(new NextcloudRequest("REPORT", calendar.path(),
                 Map.of("Depth", "1", "Content-Type", "application/xml; charset=utf-8"), body));
         List<CalendarObject> objects = new ArrayList<>();
-        for (CalDavXml.Response entry : parsed(response, CalDavXml::responses)) {
+        for (DavResponse entry : parsed(response, Multistatus::responses)) {
             String data = entry.prop() == null ? null : entry.text(CalDavXml.CALDAV, "calendar-data");
             if (data == null) {
                 continue;
             }
-            String etag = entry.text(CalDavXml.DAV, "getetag");
-            objects.add(new CalendarObject(calendar, relative(entry.href()), etag == null ? null
+            String etag = entry.text(Multistatus.DAV, "getetag");
+            objects.add(new CalendarObject(calendar, relative(entry.path()), etag == null ? null
                     : NextcloudResponse.unquoteEtag(etag), data));
         }
         return objects;
@@ -222,16 +224,16 @@ public class CalDavClient {
     private String discoverHome() {
         NextcloudResponse root = http.send(propfind(DAV_ROOT, "0",
                 CalDavXml.propfind("<d:current-user-principal/>")));
-        String principal = parsed(root, xml -> CalDavXml.hrefProperty(xml, CalDavXml.DAV, "current-user-principal"))
+        String principal = parsed(root, xml -> Multistatus.firstHref(xml, Multistatus.DAV, "current-user-principal"))
                 .orElseThrow(() -> new NextcloudProtocolException(root.status(), "Nextcloud's DAV endpoint did not"
                         + " name the current user (no current-user-principal)."));
-        NextcloudResponse principalProps = http.send(propfind(relative(CalDavXml.path(principal)), "0",
+        NextcloudResponse principalProps = http.send(propfind(relative(DavHref.path(principal)), "0",
                 CalDavXml.propfind("<c:calendar-home-set/>")));
-        String home = parsed(principalProps, xml -> CalDavXml.hrefProperty(xml, CalDavXml.CALDAV,
+        String home = parsed(principalProps, xml -> Multistatus.firstHref(xml, CalDavXml.CALDAV,
                 "calendar-home-set")).orElseThrow(() -> new NextcloudProtocolException(principalProps.status(),
                         "Your Nextcloud account has no calendar home (no calendar-home-set); is the Calendar app"
                                 + " (CalDAV) enabled?"));
-        String path = relative(CalDavXml.path(home));
+        String path = relative(DavHref.path(home));
         return path.endsWith("/") ? path : path + "/";
     }
 

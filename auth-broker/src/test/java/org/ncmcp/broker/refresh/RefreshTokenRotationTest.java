@@ -71,23 +71,7 @@ class RefreshTokenRotationTest {
 
     /** A sign-in of {@code subject} that granted {@code scopes}, holding the returned refresh token. */
     private String signedIn(String subject, Set<String> scopes) {
-        String refresh = "rt-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
-                .authorizationUri("http://127.0.0.1:9999/oauth2/authorize").clientId(client.getClientId())
-                .redirectUri("http://127.0.0.1:33418/cb").scopes(scopes).state("s")
-                .additionalParameters(Map.of("resource", RESOURCE)).build();
-        authorizations.save(OAuth2Authorization.withRegisteredClient(client)
-                .principalName(subject)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizedScopes(scopes)
-                .attribute(Principal.class.getName(), UsernamePasswordAuthenticationToken.authenticated(subject, null, List.of()))
-                .attribute(OAuth2AuthorizationRequest.class.getName(), request)
-                .token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "at-" + UUID.randomUUID(), now,
-                        now.plusSeconds(300), scopes))
-                .refreshToken(new OAuth2RefreshToken(refresh, now, now.plusSeconds(3600)))
-                .build());
-        return refresh;
+        return new org.ncmcp.broker.SignedInTokens(port, authorizations, clients).signIn(client, subject, scopes);
     }
 
     private HttpResponse<String> refresh(String token, String scope) {

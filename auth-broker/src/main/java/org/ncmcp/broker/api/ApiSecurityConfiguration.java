@@ -55,7 +55,9 @@ class ApiSecurityConfiguration {
      * Not a bean: the OIDC userinfo endpoint keeps its own decoder.
      */
     static JwtDecoder apiTokenDecoder(SigningKeys keys, BrokerProperties broker, ResourceIndicators resources) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys.verificationKeySelector()))
+                .build();
         decoder.setJwtValidator(JwtValidators.createAtJwtValidator().issuer(broker.issuerString())
                 .audience(resources.apiResource()).build());
         return decoder;

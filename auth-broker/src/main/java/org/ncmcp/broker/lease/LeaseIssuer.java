@@ -50,7 +50,7 @@ public class LeaseIssuer {
      *     {@code error_uri}), {@code invalid_scope} or {@code nextcloud_kind_insufficient}
      */
     public CredentialLease issue(SubjectTokens.Subject subject, ScopeSet requested) {
-        Optional<StoredCredential> stored = provisioning.credentials().find(subject.subject());
+        Optional<StoredCredential> stored = subject.credential();
         if (stored.isEmpty() || stored.get().revoked()) {
             throw notProvisioned(subject, stored.isEmpty() ? "This person has not connected their Nextcloud account."
                     : "This person's Nextcloud connection was revoked (" + stored.get().revokedReason() + ").");

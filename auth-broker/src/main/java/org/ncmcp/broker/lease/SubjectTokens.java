@@ -1,20 +1,24 @@
 package org.ncmcp.broker.lease;
 
-import java.util.List;
-import java.util.Optional;
-import org.ncmcp.broker.server.BrokerProperties;
-import org.ncmcp.broker.server.ResourceIndicators;
-import org.ncmcp.model.scope.Scope;
-import org.ncmcp.model.scope.ScopeSet;
-import org.springframework.security.oauth2.jwt.Jwt;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ncmcp.broker.provisioning.StoredCredential;
+import org.ncmcp.broker.server.BrokerProperties;
+import org.ncmcp.broker.server.ResourceIndicators;
 import org.ncmcp.broker.token.SigningKeys;
+import org.ncmcp.model.scope.ScopeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.ncmcp.broker.token.ActiveAccessTokens;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,33 +29,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubjectTokens {
 
-    /** Who the token speaks for, and what it allows. */
-    public record Subject(String subject, String clientId, ScopeSet scopes) {
+    /**
+     * Who the token speaks for, what it allows, and the person's Nextcloud credential as stored (read with the
+     * token's liveness; empty when they never connected).
+     */
+    public record Subject(String subject, String clientId, ScopeSet scopes, Optional<StoredCredential> credential) {
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectTokens.class);
+    private static final Logger log = LoggerFactory.getLogger(SubjectTokens.class);
 
     private final JwtDecoder decoder;
-    private final ActiveAccessTokens activeTokens;
+    private final SubjectRecords records;
     private final BrokerProperties broker;
     private final ResourceIndicators resources;
 
-    public SubjectTokens(SigningKeys keys, ActiveAccessTokens activeTokens, BrokerProperties broker,
-            ResourceIndicators resources) {
-        this.activeTokens = activeTokens;
-        // Nimbus and Spring accept only typ JWT by default; our access tokens are at+jwt (RFC 9068)
-        NimbusJwtDecoder atJwt = NimbusJwtDecoder.withJwkSource(keys)
-                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
-                        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
-                .build();
-        atJwt.setJwtValidator(JwtValidators.createAtJwtValidator().issuer(broker.issuerString())
-                .validators(rules -> rules.put(org.springframework.security.oauth2.jwt.JwtClaimNames.AUD,
-                        new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>(
-                                org.springframework.security.oauth2.jwt.JwtClaimNames.AUD, this::issuedForOurResource)))
-                .build());
-        this.decoder = atJwt;
+    SubjectTokens(SigningKeys keys, SubjectRecords records, BrokerProperties broker, ResourceIndicators resources) {
+        this.records = records;
         this.broker = broker;
         this.resources = resources;
+        NimbusJwtDecoder atJwt = NimbusJwtDecoder.withJwkSource(keys).jwtProcessorCustomizer(processor -> {
+            // Nimbus and Spring accept only typ JWT by default; our access tokens are at+jwt (RFC 9068)
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+            processor.setJWSKeySelector(keys.verificationKeySelector());
+        }).build();
+        atJwt.setJwtValidator(JwtValidators.createAtJwtValidator().issuer(broker.issuerString())
+                .validators(rules -> rules.put(JwtClaimNames.AUD,
+                        new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, this::issuedForOurResource)))
+                .build());
+        this.decoder = atJwt;
     }
 
     /** @return the subject, or empty with no reason given (the caller answers {@code invalid_grant}) */
@@ -71,10 +76,12 @@ public class SubjectTokens {
         if (jwt.getSubject() == null || !issuedForOurResource(jwt.getAudience())) {
             return refused("no subject, or audience " + jwt.getAudience() + " is not one of our resources");
         }
-        if (!activeTokens.isActive(token, java.time.Instant.now())) {
+        Optional<SubjectRecords.Live> live = records.find(token, jwt.getSubject(), Instant.now());
+        if (live.isEmpty()) {
             return refused("no active authorization holds it (revoked or withdrawn)");
         }
-        return Optional.of(new Subject(jwt.getSubject(), jwt.getClaimAsString("client_id"), scopes(jwt)));
+        return Optional.of(new Subject(jwt.getSubject(), jwt.getClaimAsString("client_id"), scopes(jwt),
+                live.get().credential()));
     }
 
     /** Why is logged at debug level for operators; the caller only learns "invalid". Never logs the token. */
@@ -88,11 +95,6 @@ public class SubjectTokens {
     }
 
     private static ScopeSet scopes(Jwt jwt) {
-        String claim = jwt.getClaimAsString("scope");
-        if (claim == null || claim.isBlank()) {
-            return ScopeSet.empty();
-        }
-        return ScopeSet.of(java.util.Arrays.stream(claim.trim().split("\\s+")).map(Scope::tryParse)
-                .flatMap(Optional::stream).toList());
+        return ScopeSet.ofKnown(jwt.getClaimAsString("scope"));
     }
 }

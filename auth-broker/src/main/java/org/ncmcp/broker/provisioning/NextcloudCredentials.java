@@ -28,6 +28,16 @@ public class NextcloudCredentials {
     private final JdbcTemplate jdbc;
     private final Vault vault;
 
+    /** The columns {@link #read} needs, qualified by a table alias, for queries that join this table. */
+    public static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** The credential in the current row of a result set selected with {@link #columns}. */
+    public static StoredCredential read(ResultSet rs) throws SQLException {
+        return ROWS.mapRow(rs, rs.getRow());
+    }
+
     public NextcloudCredentials(JdbcTemplate jdbc, Vault vault) {
         this.jdbc = jdbc;
         this.vault = vault;

@@ -224,6 +224,8 @@ public class AuthorizationServerConfiguration {
     /** Validates the broker's own tokens where the broker is the resource (OIDC userinfo). */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
-        return NimbusJwtDecoder.withJwkSource(keys).build();
+        return NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys.verificationKeySelector()))
+                .build();
     }
 }

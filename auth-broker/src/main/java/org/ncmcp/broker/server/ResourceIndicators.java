@@ -54,6 +54,9 @@ public class ResourceIndicators {
 
     /** The canonical form of a known MCP resource, or empty when the value names none (the broker's API included). */
     public Optional<String> resolve(String requested) {
+        if (requested != null && known.contains(requested)) {
+            return Optional.of(requested); // already canonical: what our own tokens carry, checked on every lease
+        }
         return canonical(requested).filter(known::contains);
     }
 

@@ -9,15 +9,19 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(RSAKey active, JWKSet published, Instant loadedAt) {
+    /** The keys as loaded, with their public halves already converted for verification (which is per request). */
+    private record Snapshot(RSAKey active, JWKSet published, Map<String, RSAPublicKey> verificationKeys,
+            Instant loadedAt) {
     }
 
     public SigningKeys(JdbcTemplate jdbc, TransactionTemplate transactions, KeyEncryption encryption,
@@ -66,6 +72,19 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** The public keys to publish: the active one and those not yet retired. */
     public JWKSet publicKeys() {
         return current().published().toPublicJWKSet();
+    }
+
+    /**
+     * Picks the key that verifies a token we signed: RS256 under one of our published key ids. The public keys are
+     * converted once per load; as a {@link JWKSource} the JWK would be converted on every verification, which was a
+     * tenth of a credential lease's cost (docs/performance.md).
+     */
+    public JWSKeySelector<SecurityContext> verificationKeySelector() {
+        return (header, context) -> {
+            RSAPublicKey key = JWSAlgorithm.RS256.equals(header.getAlgorithm()) && header.getKeyID() != null
+                    ? current().verificationKeys().get(header.getKeyID()) : null;
+            return key == null ? List.of() : List.of(key);
+        };
     }
 
     @Override
@@ -124,7 +143,16 @@ public class SigningKeys implements JWKSource<SecurityContext> {
             });
             keys = readKeys();
         }
-        return new Snapshot(keys.get(0), new JWKSet(new ArrayList<>(keys)), clock.instant());
+        Map<String, RSAPublicKey> verificationKeys = new HashMap<>();
+        for (RSAKey key : keys) {
+            try {
+                verificationKeys.put(key.getKeyID(), key.toRSAPublicKey());
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Signing key " + key.getKeyID() + " has no usable public key", e);
+            }
+        }
+        return new Snapshot(keys.get(0), new JWKSet(new ArrayList<>(keys)), Map.copyOf(verificationKeys),
+                clock.instant());
     }
 
     /** Unretired keys, newest first. */

@@ -21,6 +21,17 @@ public final class AesGcm {
     private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher object per thread, initialised afresh for every message: looking the transformation up in the
+     * provider list costs more than the decryption itself on the credential-lease path.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is not available in this JVM", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -29,7 +40,7 @@ public final class AesGcm {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -48,7 +59,7 @@ public final class AesGcm {
             throw new DecryptionFailedException("ciphertext too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

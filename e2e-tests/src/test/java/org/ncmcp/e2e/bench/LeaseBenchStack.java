@@ -128,7 +128,8 @@ public final class LeaseBenchStack {
         settings.put("broker.access-token-ttl", "1h");
         settings.put("logging.level.root", "WARN");
         // default JVM flags (full JIT), as in production; tests use C1 only for a quick start
-        BrokerProcess broker = BrokerProcess.start(brokerPort, settings, Path.of("target/bench/broker.log"), List.of());
+        BrokerProcess broker = BrokerProcess.start(brokerPort, settings, Path.of("target/bench/broker.log"),
+                brokerJvmOptions());
         STARTED.add(broker);
 
         ConfigurableApplicationContext resource = new SpringApplicationBuilder(McpResourceApplication.class).run(
@@ -287,6 +288,12 @@ public final class LeaseBenchStack {
 
     private static String trimSlash(String value) {
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /** Extra JVM options for the broker, e.g. a JFR recording while profiling: {@code BENCH_BROKER_JAVA_OPTS}. */
+    private static List<String> brokerJvmOptions() {
+        String options = System.getenv().getOrDefault("BENCH_BROKER_JAVA_OPTS", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String randomSecret() {

@@ -2,7 +2,9 @@ package org.ncmcp.model.scope;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,15 +15,21 @@ import java.util.Optional;
 public record Scope(NextcloudApp app, Access access) implements Comparable<Scope> {
 
     private static final List<Scope> CATALOGUE;
+    /** Scope strings to scopes: tokens are parsed on every request, in both services. */
+    private static final Map<String, Scope> BY_VALUE;
 
     static {
         List<Scope> all = new ArrayList<>();
+        Map<String, Scope> byValue = new HashMap<>();
         for (NextcloudApp app : NextcloudApp.values()) {
             for (Access access : Access.values()) {
-                all.add(new Scope(app, access));
+                Scope scope = new Scope(app, access);
+                all.add(scope);
+                byValue.put(scope.value(), scope);
             }
         }
         CATALOGUE = Collections.unmodifiableList(all);
+        BY_VALUE = Map.copyOf(byValue);
     }
 
     public Scope {
@@ -53,19 +61,7 @@ public record Scope(NextcloudApp app, Access access) implements Comparable<Scope
     }
 
     public static Optional<Scope> tryParse(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        int colon = token.indexOf(':');
-        if (colon <= 0 || colon != token.lastIndexOf(':')) {
-            return Optional.empty();
-        }
-        Optional<NextcloudApp> app = NextcloudApp.fromId(token.substring(0, colon));
-        Optional<Access> access = Access.fromId(token.substring(colon + 1));
-        if (app.isEmpty() || access.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Scope(app.get(), access.get()));
+        return token == null ? Optional.empty() : Optional.ofNullable(BY_VALUE.get(token));
     }
 
     /** The scope string, e.g. {@code calendar:write}. */

@@ -53,13 +53,45 @@ public final class ScopeSet implements Iterable<Scope> {
         }
         SortedSet<Scope> parsed = new TreeSet<>();
         List<String> unknown = new ArrayList<>();
-        for (String token : scopeString.trim().split(" +")) {
+        for (String token : tokens(scopeString, false)) {
             Scope.tryParse(token).ifPresentOrElse(parsed::add, () -> unknown.add(token));
         }
         if (!unknown.isEmpty()) {
             throw new UnknownScopeException(unknown);
         }
         return new ScopeSet(parsed);
+    }
+
+    /**
+     * The scopes of ours in a token's {@code scope} claim (separated by any whitespace). Others ({@code openid},
+     * {@code offline_access}) grant nothing here and are skipped rather than rejected.
+     */
+    public static ScopeSet ofKnown(String scopeClaim) {
+        if (scopeClaim == null || scopeClaim.isBlank()) {
+            return EMPTY;
+        }
+        SortedSet<Scope> known = new TreeSet<>();
+        for (String token : tokens(scopeClaim, true)) {
+            Scope.tryParse(token).ifPresent(known::add);
+        }
+        return new ScopeSet(known);
+    }
+
+    /** Splits on spaces (or any whitespace) without a regular expression: this runs on every request. */
+    private static List<String> tokens(String text, boolean anyWhitespace) {
+        List<String> tokens = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean separator = i == text.length() || (anyWhitespace
+                    ? Character.isWhitespace(text.charAt(i)) : text.charAt(i) == ' ');
+            if (separator && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return tokens;
     }
 
     /** True when some scope in this set implies {@code required}. */

@@ -23,6 +23,21 @@ class ScopeSetTest {
     }
 
     @Test
+    void aTokensScopeClaimKeepsOurScopesAndSkipsOthersWhateverTheWhitespace() {
+        ScopeSet set = ScopeSet.ofKnown(" openid\tnotes:write  offline_access\nfiles:read mail:read ");
+        assertThat(set.asSet()).containsExactly(Scope.write(NextcloudApp.NOTES), Scope.read(NextcloudApp.FILES));
+        assertThat(ScopeSet.ofKnown(null).isEmpty()).isTrue();
+        assertThat(ScopeSet.ofKnown(" \t ").isEmpty()).isTrue();
+        assertThat(ScopeSet.ofKnown("notes:read").asSet()).containsExactly(Scope.read(NextcloudApp.NOTES));
+    }
+
+    @Test
+    void aTabIsNotAScopeSeparatorInRequests() {
+        // RFC 6749 §3.3: scope tokens are separated by spaces (%x20) only
+        assertThatThrownBy(() -> ScopeSet.parse("notes:read\tfiles:read")).isInstanceOf(UnknownScopeException.class);
+    }
+
+    @Test
     void blankOrNullScopeStringIsEmpty() {
         assertThat(ScopeSet.parse(null).isEmpty()).isTrue();
         assertThat(ScopeSet.parse("   ").isEmpty()).isTrue();

@@ -127,6 +127,7 @@ class OAuthRefreshKindKeycloakTest {
         StoredCredential connected = brokers.first().credentials().find(subject).orElseThrow();
         String originalRefreshToken = brokers.first().credentials().openSecret(connected);
         String originalAccessToken = brokers.first().credentials().openAccessToken(connected);
+        startOfNextSecond(Instant.now());
         expireAccessToken(subject);
         int refreshesBefore = brokers.keycloak.refreshGrants(keycloakUser);
 
@@ -175,6 +176,17 @@ class OAuthRefreshKindKeycloakTest {
         // Keycloak rotated it: the original is refused (a replay, which Keycloak also punishes by ending the grant),
         // so every lease above could only have worked with the rotated token the broker stored
         assertThat(brokers.keycloak.refreshAsBroker(originalRefreshToken).body()).contains("invalid_grant");
+    }
+
+    /**
+     * Keycloak keeps token times in whole seconds and takes a refresh token issued in the same second as its rotation
+     * for a current one; rotating in a later second makes the replay check meaningful. This waits for the clock, not
+     * for another thread.
+     */
+    private static void startOfNextSecond(Instant issuedBy) {
+        while (Instant.now().getEpochSecond() <= issuedBy.getEpochSecond()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
     }
 
     @Test

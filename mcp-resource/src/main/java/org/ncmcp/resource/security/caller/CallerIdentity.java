@@ -1,7 +1,6 @@
 package org.ncmcp.resource.security.caller;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.ncmcp.model.scope.Scope;
@@ -41,19 +40,14 @@ public record CallerIdentity(String subject, String nextcloudUser, String client
      * skipped rather than rejected.
      */
     static ScopeSet scopes(Object claim) {
-        Collection<?> tokens;
         if (claim instanceof String text) {
-            tokens = List.of(text.trim().split("\\s+"));
-        } else if (claim instanceof Collection<?> list) {
-            tokens = list;
-        } else {
-            return ScopeSet.empty();
+            return ScopeSet.ofKnown(text);
         }
-        return ScopeSet.of(tokens.stream()
-                .map(String::valueOf)
-                .map(Scope::tryParse)
-                .flatMap(Optional::stream)
-                .toList());
+        if (claim instanceof Collection<?> list) {
+            return ScopeSet.of(list.stream().map(String::valueOf).map(Scope::tryParse).flatMap(Optional::stream)
+                    .toList());
+        }
+        return ScopeSet.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@
 # machine, plus the lease cache's hit ratio under MCP tool-call load. Needs wrk (apt-get install wrk); builds what
 # it runs (incrementally) unless BENCH_SKIP_BUILD=1.
 # Usage: bench/lease-load.sh [seconds per measurement] [connections]
+# BENCH_WARMUP (seconds, default 15), BENCH_JAVA_OPTS (the set-up JVM: simulator, mcp-resource) and
+# BENCH_BROKER_JAVA_OPTS (the broker's JVM, e.g. a JFR recording while profiling) are optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20}"

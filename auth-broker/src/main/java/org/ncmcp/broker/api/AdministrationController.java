@@ -72,8 +72,8 @@ class AdministrationController {
 
     @PostMapping("/api/v1/vault/re-encrypt")
     @Operation(summary = "Re-encrypt the vault under the active key", description = "Admins only. The key-rotation"
-            + " command: re-seals every stored Nextcloud credential under broker.vault.active-key, row by row under a"
-            + " row lock, and reports counts. When 'remaining' and 'pendingSessions' are 0 the old keys can be removed"
+            + " command: re-seals every stored Nextcloud credential, kept sign-in grant and pending connection under"
+            + " broker.vault.active-key, row by row under a row lock, and reports counts. When 'remaining' and 'pendingSessions' are 0 the old keys can be removed"
             + " from broker.vault.keys.")
     VaultRotation.Result reEncrypt() {
         return rotation.reEncrypt("admin " + caller.requireAdmin().subject());

@@ -121,6 +121,53 @@ public class ProvisioningSessions {
                 Timestamp.from(now));
     }
 
+    /** Ids of pending sessions holding a value sealed under another key than {@code keyId}. */
+    public List<String> pendingIdsNotUnder(String keyId) {
+        return jdbc.queryForList("SELECT id FROM " + TABLE + " WHERE status = 'pending' AND"
+                + " (poll_token_key_id <> ? OR received_key_id <> ? OR code_verifier_key_id <> ?)", String.class,
+                keyId, keyId, keyId);
+    }
+
+    /**
+     * Re-seals what a pending session holds (poll token, received app password, PKCE verifier) under the vault's
+     * active key, holding the row's lock; call it in a transaction. A poller on another replica that already read
+     * the row writes its result after the lock is released, sealed under the active key anyway.
+     *
+     * @return false when the session is no longer pending (its secrets were erased) or had nothing to move
+     */
+    public boolean reseal(String id) {
+        Optional<ProvisioningSession> locked = jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE
+                + " WHERE id = ? AND status = 'pending' FOR UPDATE", ROWS, id).stream().findFirst();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        ProvisioningSession session = locked.get();
+        Vault.Sealed pollToken = resealed(session.pollToken(), aad(session.id(), session.subject(), session.kind(),
+                "poll_token"));
+        Vault.Sealed received = resealed(session.receivedSecret(), aad(session.id(), session.subject(),
+                session.kind(), "received"));
+        Vault.Sealed verifier = resealed(session.codeVerifier(), aad(session.id(), session.subject(), session.kind(),
+                "code_verifier"));
+        if (pollToken == session.pollToken() && received == session.receivedSecret()
+                && verifier == session.codeVerifier()) {
+            return false;
+        }
+        jdbc.update("UPDATE " + TABLE + " SET poll_token = ?, poll_token_key_id = ?, received_secret = ?,"
+                + " received_key_id = ?, code_verifier = ?, code_verifier_key_id = ? WHERE id = ?",
+                pollToken == null ? null : pollToken.ciphertext(), pollToken == null ? null : pollToken.keyId(),
+                received == null ? null : received.ciphertext(), received == null ? null : received.keyId(),
+                verifier == null ? null : verifier.ciphertext(), verifier == null ? null : verifier.keyId(), id);
+        return true;
+    }
+
+    /** The same value sealed under the active key; the very same object when it already is (or is absent). */
+    private Vault.Sealed resealed(Vault.Sealed value, String associatedData) {
+        if (value == null || value.keyId().equals(vault.activeKeyId())) {
+            return value;
+        }
+        return vault.seal(vault.open(value, associatedData), associatedData);
+    }
+
     /** Pending sessions holding a value sealed under another key than {@code keyId} (they need that key still). */
     public int pendingNotUnder(String keyId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM " + TABLE + " WHERE status = 'pending' AND"

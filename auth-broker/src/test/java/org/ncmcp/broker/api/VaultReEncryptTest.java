@@ -21,6 +21,8 @@ import org.ncmcp.broker.BrokerTest;
 import org.ncmcp.broker.Http;
 import org.ncmcp.broker.login.BrokerUsers;
 import org.ncmcp.broker.provisioning.NextcloudCredentials;
+import org.ncmcp.broker.provisioning.ProvisioningSession;
+import org.ncmcp.broker.provisioning.ProvisioningSessions;
 import org.ncmcp.broker.vault.Vault;
 import org.ncmcp.broker.vault.VaultProperties;
 import org.ncmcp.model.lease.ProvisioningKind;
@@ -71,6 +73,10 @@ class VaultReEncryptTest {
         return new NextcloudCredentials(jdbc, new Vault(new VaultProperties(keys, active), Path.of("target/unused")));
     }
 
+    private Vault oldVault() {
+        return new Vault(new VaultProperties(Map.of("old", OLD_KEY), "old"), Path.of("target/unused"));
+    }
+
     private HttpResponse<String> reEncrypt(String token) {
         return new Http(port).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/vault/re-encrypt"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -100,6 +106,16 @@ class VaultReEncryptTest {
         credentials.store("rot-erin", ProvisioningKind.LOGIN_FLOW_V2, "erin", "erin", "erin-app-password", null, null,
                 ScopeSet.parse("notes:read"), now);
         assertThat(keyOf("rot-alice")).isEqualTo("old");
+        // connections under way: one still polling (poll token), one holding an app password not yet checked;
+        // not due for a poll, so the broker's own poller leaves them alone during the test
+        ProvisioningSessions sessionsUnderOld = new ProvisioningSessions(jdbc, oldVault());
+        ProvisioningSession polling = sessionsUnderOld.create("rot-alice", ProvisioningKind.LOGIN_FLOW_V2,
+                ScopeSet.parse("notes:write"), "http://nextcloud.invalid/login/v2/poll", "alice-poll-token",
+                "http://nextcloud.invalid/login/v2/flow/x", null, null, now, now.plusSeconds(1200), now.plusSeconds(3600));
+        ProvisioningSession received = sessionsUnderOld.create("rot-erin", ProvisioningKind.LOGIN_FLOW_V2,
+                ScopeSet.parse("notes:write"), "http://nextcloud.invalid/login/v2/poll", "erin-poll-token",
+                "http://nextcloud.invalid/login/v2/flow/y", null, null, now, now.plusSeconds(1200), now.plusSeconds(3600));
+        sessionsUnderOld.recordReceived(received, "erin", "erin-new-app-password", now);
 
         HttpResponse<String> refused = reEncrypt(tokens.forApi("rot-alice"));
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -113,6 +129,7 @@ class VaultReEncryptTest {
         assertThat(result.get("resealed").asInt()).isEqualTo(2);
         assertThat(result.get("failed").toString()).isEqualTo("[\"rot-dave\"]");
         assertThat(result.get("remaining").asInt()).isEqualTo(1);
+        assertThat(result.get("pendingSessions").asInt()).as("pending connections re-sealed too").isZero();
         assertThat(response.body()).doesNotContain("app-password").doesNotContain("refresh-token");
 
         assertThat(keyOf("rot-alice")).isEqualTo("new");
@@ -129,6 +146,14 @@ class VaultReEncryptTest {
         // the old key alone no longer opens them: they really were re-sealed, not just relabelled
         assertThatThrownBy(() -> underOld.openSecret(underOld.find("rot-alice").orElseThrow()))
                 .hasMessageContaining("'new' is not configured");
+        ProvisioningSessions sessionsWithoutOld = new ProvisioningSessions(jdbc,
+                new Vault(new VaultProperties(Map.of("new", NEW_KEY), "new"), Path.of("target/unused")));
+        assertThat(sessionsWithoutOld.openPollToken(sessionsWithoutOld.find(polling.id()).orElseThrow()))
+                .isEqualTo("alice-poll-token");
+        assertThat(sessionsWithoutOld.openReceived(sessionsWithoutOld.find(received.id()).orElseThrow()))
+                .isEqualTo("erin-new-app-password");
+        assertThat(jdbc.queryForObject("SELECT received_key_id FROM provisioning_session WHERE id = ?", String.class,
+                received.id())).isEqualTo("new");
         // what the broker runs on keeps working too
         assertThat(credentials.openSecret(credentials.find("rot-alice").orElseThrow())).isEqualTo("alice-app-password");
         assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE event_type = 'vault-re-encrypted'"
